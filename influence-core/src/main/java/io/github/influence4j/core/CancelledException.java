@@ -1,0 +1,23 @@
+package io.github.influence4j.core;
+
+/**
+ * A scoring run was cancelled through its {@link CancellationToken}.
+ */
+public class CancelledException extends InfluenceException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what failed, where, expected versus actual, and the next step
+     */
+    public CancelledException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what failed, where, expected versus actual, and the next step
+     * @param cause the underlying failure
+     */
+    public CancelledException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

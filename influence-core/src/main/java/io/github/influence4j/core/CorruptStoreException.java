@@ -1,0 +1,23 @@
+package io.github.influence4j.core;
+
+/**
+ * A store's bytes are damaged: a truncated chunk, a SHA-256 or length mismatch, an unreadable manifest.
+ */
+public class CorruptStoreException extends StoreException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what failed, where, expected versus actual, and the next step
+     */
+    public CorruptStoreException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what failed, where, expected versus actual, and the next step
+     * @param cause the underlying failure
+     */
+    public CorruptStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.influence4j.core;
+
+/**
+ * NaN or infinity where a finite value is required; the message names the checkpoint, the example and the artifact kind.
+ */
+public class NumericalException extends InfluenceException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what failed, where, expected versus actual, and the next step
+     */
+    public NumericalException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what failed, where, expected versus actual, and the next step
+     * @param cause the underlying failure
+     */
+    public NumericalException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.influence4j.core;
+
+/**
+ * No scorer provider with the requested name was discovered; the message lists those available.
+ */
+public class ScorerNotFoundException extends InfluenceException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what failed, where, expected versus actual, and the next step
+     */
+    public ScorerNotFoundException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what failed, where, expected versus actual, and the next step
+     * @param cause the underlying failure
+     */
+    public ScorerNotFoundException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.influence4j.core;
+
+/**
+ * A training-artifact store could not be read or written.
+ */
+public class StoreException extends InfluenceException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what failed, where, expected versus actual, and the next step
+     */
+    public StoreException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what failed, where, expected versus actual, and the next step
+     * @param cause the underlying failure
+     */
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The influence4j core API: {@link io.github.influence4j.core.InfluenceScorer}, discovery through
+ * {@link io.github.influence4j.core.InfluenceScorers}, {@link io.github.influence4j.core.InfluenceScores}
+ * with their {@link io.github.influence4j.core.Orientation} and provenance, requests, listeners and
+ * the unchecked exception hierarchy rooted at {@link io.github.influence4j.core.InfluenceException}.
+ */
+@org.jspecify.annotations.NullMarked
+package io.github.influence4j.core;

@@ -1,0 +1,3 @@
+/** Service-provider interfaces: how third-party scorers plug in. */
+@org.jspecify.annotations.NullMarked
+package io.github.influence4j.core.spi;

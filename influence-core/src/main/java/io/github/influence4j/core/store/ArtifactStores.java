@@ -1,0 +1,82 @@
+package io.github.influence4j.core.store;
+
+import java.nio.file.Path;
+
+/**
+ * Static factories for training-artifact stores.
+ *
+ * <pre>{@code
+ * try (ArtifactWriter w = ArtifactStores.create(Path.of("runs/r1/store"), StoreSpec.of("r1", n, 3))) {
+ *     ... w.commit();
+ * }
+ * try (TrainingArtifactStore store = ArtifactStores.open(Path.of("runs/r1/store"))) {
+ *     InfluenceScores vog = Scorers.vog(store).score();
+ * }
+ * }</pre>
+ */
+public final class ArtifactStores {
+    private ArtifactStores() {
+    }
+
+    /**
+     * @param spec the store's shape
+     * @return an empty in-memory store; its {@link ArtifactWriter#store()} is the read view
+     */
+    public static ArtifactWriter inMemory(StoreSpec spec) {
+        return new MemoryArtifactStore(spec, NonFinitePolicy.FAIL);
+    }
+
+    /**
+     * @param spec the store's shape
+     * @param policy what reads do with NaN or infinity
+     * @return an empty in-memory store
+     */
+    public static ArtifactWriter inMemory(StoreSpec spec, NonFinitePolicy policy) {
+        return new MemoryArtifactStore(spec, policy);
+    }
+
+    /**
+     * Creates a file store in an empty or absent directory.
+     *
+     * @param dir the store directory
+     * @param spec the store's shape
+     * @return a writer
+     * @throws io.github.influence4j.core.StoreException if the directory already holds a store (use
+     *     {@link #resume(Path)}) or cannot be written
+     */
+    public static ArtifactWriter create(Path dir, StoreSpec spec) {
+        return FileArtifactStore.create(dir, spec);
+    }
+
+    /**
+     * Reopens a file store for writing: committed checkpoints stay, an interrupted checkpoint can be
+     * resumed with {@link ArtifactWriter#beginCheckpoint} and the same id.
+     *
+     * @param dir the store directory
+     * @return a writer
+     */
+    public static ArtifactWriter resume(Path dir) {
+        return FileArtifactStore.resume(dir);
+    }
+
+    /**
+     * Opens a file store for reading, failing on NaN or infinity.
+     *
+     * @param dir the store directory
+     * @return the store
+     * @throws io.github.influence4j.core.StoreNotFoundException if there is no manifest
+     * @throws io.github.influence4j.core.IncompatibleStoreException for a newer format version
+     */
+    public static TrainingArtifactStore open(Path dir) {
+        return FileArtifactStore.open(dir, NonFinitePolicy.FAIL);
+    }
+
+    /**
+     * @param dir the store directory
+     * @param policy what reads do with NaN or infinity
+     * @return the store
+     */
+    public static TrainingArtifactStore open(Path dir, NonFinitePolicy policy) {
+        return FileArtifactStore.open(dir, policy);
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.influence4j.core.store;
+
+import io.github.influence4j.core.ConfigurationException;
+import io.github.influence4j.core.IncompatibleStoreException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Validation shared by every {@link ArtifactWriter}, so that both stores reject the same input
+ * with the same message.
+ */
+final class WriteChecks {
+    private WriteChecks() {
+    }
+
+    /**
+     * Checks a dense or ragged write and returns the artifact info it implies.
+     *
+     * @param spec the store spec
+     * @param openCheckpoint the open checkpoint, if any
+     * @param key the artifact
+     * @param from first example
+     * @param count number of examples written
+     * @param values the values
+     * @param ragged whether the write is ragged
+     * @param existing the info fixed by an earlier write, if any
+     * @param attributes attributes set for the key
+     * @return the info of this write
+     */
+    static ArtifactInfo checkWrite(StoreSpec spec, Optional<Checkpoint> openCheckpoint, ArtifactKey key, int from,
+            int count, INDArray values, boolean ragged, Optional<ArtifactInfo> existing,
+            Map<String, String> attributes) {
+        if (key.kind().isRagged() != ragged) {
+            throw new ConfigurationException(key + " is " + (key.kind().isRagged() ? "ragged: use writeRagged"
+                    : "dense: use write") + " (store '" + spec.storeId() + "')");
+        }
+        if (!key.kind().isStatic() && openCheckpoint.isEmpty()) {
+            throw new ConfigurationException(key + " is written per checkpoint but no checkpoint is open in store '"
+                    + spec.storeId() + "'; call beginCheckpoint(...) first");
+        }
+        if (from < 0 || (long) from + count > spec.numExamples()) {
+            throw new ConfigurationException(key + ": examples [" + from + ", " + ((long) from + count)
+                    + ") fall outside [0, " + spec.numExamples() + ") of store '" + spec.storeId() + "'");
+        }
+        DataType dt = values.dataType();
+        if (dt != DataType.FLOAT && dt != DataType.DOUBLE && dt != DataType.INT && dt != DataType.LONG) {
+            throw new ConfigurationException(key + ": dtype " + dt + " is not supported; convert to FLOAT, DOUBLE,"
+                    + " INT or LONG (castTo) before writing");
+        }
+        long[] shape = values.shape();
+        if (!ragged && (shape.length == 0 || shape[0] != count)) {
+            throw new ConfigurationException(key + ": expected [n, ...] with n = " + count + " examples, got shape "
+                    + Arrays.toString(shape));
+        }
+        long[] exampleShape = shape.length == 0 ? new long[0] : Arrays.copyOfRange(shape, 1, shape.length);
+        List<Long> es = Arrays.stream(exampleShape).boxed().toList();
+        ArtifactInfo info = new ArtifactInfo(key, dt, es, attributes);
+        if (existing.isPresent()) {
+            ArtifactInfo e = existing.get();
+            if (e.dataType() != dt || !e.exampleShape().equals(es)) {
+                throw new IncompatibleStoreException(key + " in store '" + spec.storeId() + "': this write has dtype "
+                        + dt + " and per-example shape " + es + ", but the artifact was started with " + e.dataType()
+                        + " and " + e.exampleShape() + "; every write of an artifact must agree");
+            }
+        }
+        if (key.kind() == ArtifactKind.LOGITS || key.kind() == ArtifactKind.NULL_LOGITS) {
+            if (es.size() != 1 || es.get(0) != spec.numClasses()) {
+                throw new IncompatibleStoreException(key + " in store '" + spec.storeId() + "': expected [n, K] with K = "
+                        + spec.numClasses() + ", got shape " + Arrays.toString(shape));
+            }
+        }
+        if ((key.kind() == ArtifactKind.LABELS || key.kind() == ArtifactKind.LOSS) && !es.isEmpty()) {
+            throw new IncompatibleStoreException(key + " in store '" + spec.storeId()
+                    + "' holds one scalar per example: expected shape [n], got " + Arrays.toString(shape));
+        }
+        if ((key.kind() == ArtifactKind.LABELS || key.kind() == ArtifactKind.TOKEN_IDS
+                || key.kind() == ArtifactKind.SEGMENT_IDS) && (dt != DataType.INT && dt != DataType.LONG)) {
+            throw new IncompatibleStoreException(key + " in store '" + spec.storeId() + "' must be INT or LONG, got "
+                    + dt);
+        }
+        return info;
+    }
+
+    /**
+     * @param spec the store spec
+     * @param key the artifact
+     * @param values ragged values
+     * @param lengths lengths per example
+     * @return the offsets (n + 1)
+     */
+    static long[] checkRagged(StoreSpec spec, ArtifactKey key, INDArray values, int[] lengths) {
+        long[] offsets = new long[lengths.length + 1];
+        for (int i = 0; i < lengths.length; i++) {
+            if (lengths[i] < 0) {
+                throw new ConfigurationException(key + ": length of example " + i + " in this write is " + lengths[i]
+                        + "; lengths count real positions and must be >= 0");
+            }
+            offsets[i + 1] = offsets[i] + lengths[i];
+        }
+        long rows = values.isEmpty() ? 0 : values.size(0);
+        if (values.rank() == 0 || rows != offsets[lengths.length]) {
+            throw new ConfigurationException(key + ": lengths sum to " + offsets[lengths.length] + " positions but values"
+                    + " have shape " + Arrays.toString(values.shape()) + " in store '" + spec.storeId()
+                    + "'; pass only the real positions (no padding), concatenated");
+        }
+        return offsets;
+    }
+
+    /**
+     * @param spec the store spec
+     * @param key the artifact
+     * @param where checkpoint or "static artifacts"
+     * @param covered examples written
+     */
+    static void checkCoverage(StoreSpec spec, ArtifactKey key, String where, java.util.BitSet covered) {
+        int missing = covered.nextClearBit(0);
+        if (missing < spec.numExamples()) {
+            int end = covered.nextSetBit(missing);
+            throw new ConfigurationException(key + " at " + where + " of store '" + spec.storeId() + "' covers "
+                    + covered.cardinality() + " of " + spec.numExamples() + " examples (first gap: [" + missing + ", "
+                    + (end < 0 ? spec.numExamples() : end) + ")); write every example before commit()");
+        }
+    }
+}

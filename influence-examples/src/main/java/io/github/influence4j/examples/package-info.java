@@ -1,0 +1,3 @@
+/** influence4j examples. */
+@org.jspecify.annotations.NullMarked
+package io.github.influence4j.examples;

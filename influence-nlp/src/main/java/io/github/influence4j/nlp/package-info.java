@@ -1,0 +1,3 @@
+/** influence4j nlp. */
+@org.jspecify.annotations.NullMarked
+package io.github.influence4j.nlp;

@@ -1,0 +1,3 @@
+/** influence4j scorers. */
+@org.jspecify.annotations.NullMarked
+package io.github.influence4j.scorers;
