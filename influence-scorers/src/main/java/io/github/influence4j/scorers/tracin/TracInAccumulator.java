@@ -108,6 +108,50 @@ final class TracInAccumulator {
         }
     }
 
+    /** Receives one nonzero-candidate entry of the sparse path. */
+    interface EntrySink {
+        void accept(int row, int trainLocal, double value);
+    }
+
+    /**
+     * The sparse TracIn-WE path: for each requested test row, {@code sum_c eta_c <g_c(test), g_c(train_j)>}
+     * for exactly the training examples j sharing a token with it at some checkpoint, the same values
+     * (and summation order) as {@link #cross}.
+     *
+     * @param test per checkpoint, the test blocks (one embedding group)
+     * @param train per checkpoint, the training blocks
+     * @param etas eta_c
+     * @param locals the test rows wanted, as local indices
+     * @param sink receives (index into locals, training local index, value) for every touched pair
+     */
+    static void sparseRows(List<List<GroupBlock>> test, List<List<GroupBlock>> train, double[] etas, int[] locals,
+            EntrySink sink) {
+        int n = train.get(0).get(0).size();
+        double[] acc = new double[n];
+        double[] tmp = new double[n];
+        BitSet touched = new BitSet(n);
+        BitSet step = new BitSet(n);
+        for (int k = 0; k < locals.length; k++) {
+            for (int c = 0; c < etas.length; c++) {
+                for (int g = 0; g < test.get(c).size(); g++) {
+                    GroupBlock.Embedding a = (GroupBlock.Embedding) test.get(c).get(g);
+                    ((GroupBlock.Embedding) train.get(c).get(g)).index().accumulate(a.gradients(), locals[k], 1.0, tmp, step);
+                    for (int j = step.nextSetBit(0); j >= 0; j = step.nextSetBit(j + 1)) {
+                        acc[j] += etas[c] * tmp[j];
+                        tmp[j] = 0;
+                    }
+                    touched.or(step);
+                    step.clear();
+                }
+            }
+            for (int j = touched.nextSetBit(0); j >= 0; j = touched.nextSetBit(j + 1)) {
+                sink.accept(k, j, acc[j]);
+                acc[j] = 0;
+            }
+            touched.clear();
+        }
+    }
+
     static double dot(double[] x, int xo, double[] y, int yo, int len) {
         double s0 = 0;
         double s1 = 0;

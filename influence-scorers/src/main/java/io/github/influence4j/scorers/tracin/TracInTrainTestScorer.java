@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,10 @@ import org.slf4j.LoggerFactory;
  * are held while the training store is streamed chunk by chunk; memory is
  * O(test chunk x (checkpoints x width + train chunk)), never O(test x train) for {@link #topK}.
  *
- * @implNote The training store is read once per test chunk. Each block entry sums the checkpoints
+ * @implNote The training store is read once per test chunk. When every group is the embedding
+ *     group (TracIn-WE), {@link #topK} takes a sparse path: per test example, the inverted index of
+ *     each training chunk yields only the training examples sharing a token with it, and only those
+ *     are offered; no block is formed. Each block entry sums the checkpoints
  *     in store order and, within one, the groups in plan order, so results do not depend on the
  *     chunk sizes.
  */
@@ -97,6 +101,10 @@ final class TracInTrainTestScorer implements TrainToTestScorer {
     public TopInfluences topK(int k, ScoreRequest request) {
         int[] testIds = testIds(request);
         TopInfluences.Collector top = TopInfluences.collector(testIds.length, k);
+        if (plan.groups().stream().allMatch(g -> g instanceof GradientGroup.Embedding)) {
+            scan(request, null, top);
+            return top.build(name, testIds, provenance());
+        }
         scan(request, (rows, locals, tr, block, w) -> {
             for (int r = 0; r < rows.length; r++) {
                 int base = locals[r] * w;
@@ -109,6 +117,11 @@ final class TracInTrainTestScorer implements TrainToTestScorer {
     }
 
     private void scan(ScoreRequest request, Sink sink) {
+        scan(request, sink, null);
+    }
+
+    /** With a sink: dense blocks. With a collector instead: the sparse TracIn-WE path. */
+    private void scan(ScoreRequest request, @Nullable Sink sink, TopInfluences.@Nullable Collector top) {
         ScoringRun run = ScoringRun.start(name, test, request);
         TracInSelfScorer.warnIfLearningRatesIgnored(run, options);
         int[] testIds = testIds(request);
@@ -132,6 +145,17 @@ final class TracInTrainTestScorer implements TrainToTestScorer {
             }
             for (ExampleRange r : trainRanges) {
                 run.checkCancelled();
+                if (top != null) {
+                    try (GradientReader reader = new GradientReader(train, plan.groups(), r)) {
+                        List<List<GroupBlock>> trainBlocks = new ArrayList<>();
+                        for (var c : plan.checkpoints()) {
+                            trainBlocks.add(reader.read(c.id()));
+                        }
+                        TracInAccumulator.sparseRows(testBlocks, trainBlocks, plan.etas(), locals, (k, j, v) ->
+                                top.offer(rows[k], r.from() + j, v));
+                    }
+                    continue;
+                }
                 double[] block = new double[tr.size() * r.size()];
                 try (GradientReader reader = new GradientReader(train, plan.groups(), r)) {
                     for (int c = 0; c < plan.checkpoints().size(); c++) {
@@ -139,7 +163,7 @@ final class TracInTrainTestScorer implements TrainToTestScorer {
                                 plan.etas()[c], block);
                     }
                 }
-                sink.accept(rows, locals, r, block, r.size());
+                java.util.Objects.requireNonNull(sink, "sink").accept(rows, locals, r, block, r.size());
             }
             run.progress(tr);
         }

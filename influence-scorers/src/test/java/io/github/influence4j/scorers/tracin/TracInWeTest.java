@@ -79,6 +79,35 @@ class TracInWeTest {
         assertEquals(train, Scorers.tracInWe(TRAIN, TEST).topK(1).proponentsOf(test).get(0).trainId());
     }
 
+    @Test
+    void theSparseTopKPathAgreesExactlyWithTheMatrixAtEveryChunkSize() {
+        for (int topK : new int[] {0, 10}) {
+            TracInWeScorer we = Scorers.tracInWe(TRAIN, TEST, TracInWeOptions.builder().topK(topK).build());
+            InfluenceMatrix m = we.matrix();
+            for (int size : topK == 0 ? new int[] {1, 7, 37} : new int[] {0}) {
+                TopInfluences top = we.topK(40, io.github.influence4j.core.ScoreRequest.builder().chunkSize(size).build());
+                for (int t = 0; t < m.numTest(); t++) {
+                    double[] row = m.row(t);
+                    List<Integer> pos = new java.util.ArrayList<>();
+                    List<Integer> neg = new java.util.ArrayList<>();
+                    for (int j = 0; j < row.length; j++) {
+                        if (row[j] > 0) {
+                            pos.add(j);
+                        } else if (row[j] < 0) {
+                            neg.add(j);
+                        }
+                    }
+                    pos.sort((x, y) -> row[x] != row[y] ? Double.compare(row[y], row[x]) : Integer.compare(x, y));
+                    neg.sort((x, y) -> row[x] != row[y] ? Double.compare(row[x], row[y]) : Integer.compare(x, y));
+                    assertEquals(pos.stream().map(j -> new TopInfluences.Influence(j, row[j])).toList(), top.proponents(t),
+                            "proponents of test " + t + ", chunk " + size + ", top-k " + topK);
+                    assertEquals(neg.stream().map(j -> new TopInfluences.Influence(j, row[j])).toList(), top.opponents(t),
+                            "opponents of test " + t + ", chunk " + size + ", top-k " + topK);
+                }
+            }
+        }
+    }
+
     private static int[] tokens(TrainingArtifactStore s, int id) {
         try (var c = s.readStatic(io.github.influence4j.core.store.ArtifactKey.of(
                 io.github.influence4j.core.store.ArtifactKind.TOKEN_IDS), io.github.influence4j.core.store.ExampleRange.of(id, id + 1))) {
