@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  *
  * @implNote Per checkpoint the squared norms of all groups are summed before the square root
  *     (theta is the union of the groups); the mean over checkpoints is of the norms, as the oracle
- *     and Paul et al. (who average over runs). With no group named, every factored layer and every
- *     {@code PARAM_GRADS} group at the first selected checkpoint is used; the resolved names are
- *     recorded in the provenance.
+ *     and Paul et al. (who average over runs). With no group named, every factored layer at the
+ *     first selected checkpoint is used, plus every {@code PARAM_GRADS} group whose name is not a
+ *     factored layer's (a group named like a layer is taken to hold the same parameters and is
+ *     counted once, in factored form); the resolved names are recorded in the provenance.
  */
 public final class GrandScorer implements InfluenceScorer {
     /** The scorer's name: {@code "grand"}. */
@@ -89,7 +90,10 @@ public final class GrandScorer implements InfluenceScorer {
                 if (k.kind() == ArtifactKind.LAYER_OUTPUT_GRADS
                         && a.containsKey(ArtifactKey.of(ArtifactKind.LAYER_INPUTS, k.layer()))) {
                     layers.add(k.layer());
-                } else if (k.kind() == ArtifactKind.PARAM_GRADS) {
+                }
+            }
+            for (ArtifactKey k : a.keySet()) {
+                if (k.kind() == ArtifactKind.PARAM_GRADS && !layers.contains(k.layer())) {
                     groups.add(k.layer());
                 }
             }
