@@ -26,6 +26,7 @@ public record AumOptions(List<String> checkpoints) {
      * Validates the options.
      *
      * @throws IllegalArgumentException for a blank or repeated checkpoint id
+     * @param checkpoints see the record component
      */
     public AumOptions {
         checkpoints = CheckpointSelection.checkIds(AumScorer.NAME, checkpoints);

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record DataMap(io.github.influence4j.core.InfluenceScores confidence,
         io.github.influence4j.core.InfluenceScores variability, io.github.influence4j.core.InfluenceScores correctness) {
-    /** Checks that no coordinate is missing. */
+    /**
+     * Checks that no coordinate is missing.
+     *
+     * @param confidence see the record component
+     * @param variability see the record component
+     * @param correctness see the record component
+     */
     public DataMap {
         Objects.requireNonNull(confidence, "confidence");
         Objects.requireNonNull(variability, "variability");

@@ -26,6 +26,7 @@ public record DataMapOptions(List<String> checkpoints) {
      * Validates the options.
      *
      * @throws IllegalArgumentException for a blank or repeated checkpoint id
+     * @param checkpoints see the record component
      */
     public DataMapOptions {
         checkpoints = CheckpointSelection.checkIds(DataMapScorer.NAME_PREFIX, checkpoints);

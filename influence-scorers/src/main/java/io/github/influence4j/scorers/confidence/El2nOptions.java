@@ -26,6 +26,7 @@ public record El2nOptions(List<String> checkpoints) {
      * Validates the options.
      *
      * @throws IllegalArgumentException for a blank or repeated checkpoint id
+     * @param checkpoints see the record component
      */
     public El2nOptions {
         checkpoints = CheckpointSelection.checkIds(El2nScorer.NAME, checkpoints);

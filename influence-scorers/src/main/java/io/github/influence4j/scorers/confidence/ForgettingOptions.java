@@ -31,6 +31,8 @@ public record ForgettingOptions(List<String> checkpoints, NeverLearned neverLear
      * Validates the options.
      *
      * @throws IllegalArgumentException for a blank or repeated checkpoint id
+     * @param checkpoints see the record component
+     * @param neverLearned see the record component
      */
     public ForgettingOptions {
         checkpoints = CheckpointSelection.checkIds(ForgettingScorer.NAME, checkpoints);

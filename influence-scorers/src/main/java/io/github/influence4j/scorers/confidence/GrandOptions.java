@@ -46,6 +46,11 @@ public record GrandOptions(List<String> layers, List<String> paramGroups, boolea
      * Validates the options.
      *
      * @throws IllegalArgumentException for a blank or repeated name or id
+     * @param layers see the record component
+     * @param paramGroups see the record component
+     * @param embeddings see the record component
+     * @param bias see the record component
+     * @param checkpoints see the record component
      */
     public GrandOptions {
         layers = names("layer", layers);

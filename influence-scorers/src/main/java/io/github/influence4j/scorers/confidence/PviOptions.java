@@ -27,6 +27,7 @@ public record PviOptions(List<String> checkpoints) {
      * Validates the options.
      *
      * @throws IllegalArgumentException for a blank or repeated checkpoint id
+     * @param checkpoints see the record component
      */
     public PviOptions {
         checkpoints = CheckpointSelection.checkIds(PviScorer.NAME, checkpoints);

@@ -34,6 +34,9 @@ public record VogOptions(Spread spread, Normalization normalization, List<String
      * Validates the options.
      *
      * @throws IllegalArgumentException for a blank or repeated checkpoint id
+     * @param spread see the record component
+     * @param normalization see the record component
+     * @param checkpoints see the record component
      */
     public VogOptions {
         Objects.requireNonNull(spread, "spread");
