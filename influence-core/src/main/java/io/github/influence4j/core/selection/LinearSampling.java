@@ -48,7 +48,7 @@ public record LinearSampling(double eps, SubsetSize size, Difficulty favour, boo
 
     @Override
     public Map<String, String> parameters() {
-        return Map.of("eps", Double.toString(eps), size.specKey(), Double.toString(size.fraction()),
+        return Params.of(size.specKey(), Double.toString(size.fraction()), "eps", Double.toString(eps),
                 "favour", favour.specName(), "class-balanced", Boolean.toString(classBalanced));
     }
 

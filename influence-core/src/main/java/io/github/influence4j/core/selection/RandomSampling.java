@@ -31,7 +31,7 @@ public record RandomSampling(SubsetSize size, boolean stratified) implements Sel
 
     @Override
     public Map<String, String> parameters() {
-        return Map.of(size.specKey(), Double.toString(size.fraction()));
+        return Params.of(size.specKey(), Double.toString(size.fraction()));
     }
 
     @Override

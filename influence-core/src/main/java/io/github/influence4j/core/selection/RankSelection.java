@@ -40,7 +40,7 @@ public record RankSelection(SubsetSize size, Difficulty end, boolean classBalanc
 
     @Override
     public Map<String, String> parameters() {
-        return Map.of("fraction", Double.toString(size.fraction()), "class-balanced", Boolean.toString(classBalanced));
+        return Params.of("fraction", Double.toString(size.fraction()), "class-balanced", Boolean.toString(classBalanced));
     }
 
     @Override

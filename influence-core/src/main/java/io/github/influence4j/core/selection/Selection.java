@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * before and after; Tan et al. 2023, Sec. 4 warn that influence pruning can starve small classes).
  *
  * @param policy the policy's name ({@code prune-easy}, {@code softmax}, ...)
- * @param parameters the policy's parameters, every one spelled out (sorted by key)
+ * @param parameters the policy's parameters, every one spelled out (in spec order)
  * @param spec the canonical spec; {@link Selections#parse} of it rebuilds the policy
  * @param seed the seed passed to the policy (recorded but unused by the deterministic rank policies)
  * @param scoreName the name of the scores selected from
@@ -33,7 +33,7 @@ public record Selection(String policy, Map<String, String> parameters, String sp
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(scoreName, "scoreName");
-        parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
+        parameters = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         keptIds = increasing(keptIds, "keptIds");
         prunedIds = increasing(prunedIds, "prunedIds");
         classCountsBefore = Collections.unmodifiableSortedMap(new TreeMap<>(classCountsBefore));

@@ -23,7 +23,7 @@ public interface SelectionPolicy {
     /** @return the policy's name as it appears in a spec: {@code prune-easy}, {@code softmax}, ... */
     String name();
 
-    /** @return every parameter, defaults included, as spec strings (sorted by key) */
+    /** @return every parameter, defaults included, as spec strings, in the canonical spec's fixed order */
     Map<String, String> parameters();
 
     /**

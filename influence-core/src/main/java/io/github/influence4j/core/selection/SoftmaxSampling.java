@@ -51,7 +51,7 @@ public record SoftmaxSampling(double temperature, SubsetSize size, Difficulty fa
 
     @Override
     public Map<String, String> parameters() {
-        return Map.of("temperature", Double.toString(temperature), size.specKey(), Double.toString(size.fraction()),
+        return Params.of("temperature", Double.toString(temperature), size.specKey(), Double.toString(size.fraction()),
                 "favour", favour.specName(), "class-balanced", Boolean.toString(classBalanced));
     }
 
