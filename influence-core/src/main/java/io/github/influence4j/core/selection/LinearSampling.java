@@ -31,7 +31,15 @@ public record LinearSampling(double eps, SubsetSize size, Difficulty favour, boo
     /** The default smallest weight. */
     public static final double DEFAULT_EPS = 0.01;
 
-    /** @throws IllegalArgumentException if eps is outside (0, 1] */
+    /**
+     * Validates the components.
+     *
+     * @param eps see the class description
+     * @param size see the class description
+     * @param favour see the class description
+     * @param classBalanced see the class description
+     * @throws IllegalArgumentException if eps is outside (0, 1]
+     */
     public LinearSampling {
         if (!(eps > 0 && eps <= 1)) {
             throw new IllegalArgumentException("linear sampling eps must be in (0, 1], got " + eps

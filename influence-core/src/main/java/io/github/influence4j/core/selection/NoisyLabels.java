@@ -20,7 +20,16 @@ import java.util.Objects;
 public record NoisyLabels(int[] labels, int[] shuffledIndices, boolean[] changed, int misannotated,
         double nominalFraction, long seed) {
 
-    /** Copies the arrays; checks that the count matches the mask. */
+    /**
+     * Copies the arrays; checks that the count matches the mask.
+     *
+     * @param labels see the class description
+     * @param shuffledIndices see the class description
+     * @param changed see the class description
+     * @param misannotated see the class description
+     * @param nominalFraction see the class description
+     * @param seed see the class description
+     */
     public NoisyLabels {
         labels = labels.clone();
         shuffledIndices = shuffledIndices.clone();

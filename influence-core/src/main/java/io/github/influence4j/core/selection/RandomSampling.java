@@ -19,7 +19,12 @@ import java.util.Objects;
  */
 public record RandomSampling(SubsetSize size, boolean stratified) implements SelectionPolicy {
 
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param size see the class description
+     * @param stratified see the class description
+     */
     public RandomSampling {
         Objects.requireNonNull(size, "size");
     }

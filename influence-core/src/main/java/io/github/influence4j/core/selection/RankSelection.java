@@ -27,7 +27,13 @@ import java.util.Objects;
  */
 public record RankSelection(SubsetSize size, Difficulty end, boolean classBalanced) implements SelectionPolicy {
 
-    /** Checks for null. */
+    /**
+     * Checks for null.
+     *
+     * @param size see the class description
+     * @param end see the class description
+     * @param classBalanced see the class description
+     */
     public RankSelection {
         Objects.requireNonNull(size, "size");
         Objects.requireNonNull(end, "end");

@@ -28,7 +28,19 @@ public record Selection(String policy, Map<String, String> parameters, String sp
         int[] keptIds, int[] prunedIds, SortedMap<Integer, Integer> classCountsBefore,
         SortedMap<Integer, Integer> classCountsAfter) {
 
-    /** Copies everything in; checks that the kept and pruned ids are increasing. */
+    /**
+     * Copies everything in; checks that the kept and pruned ids are increasing.
+     *
+     * @param policy see the class description
+     * @param parameters see the class description
+     * @param spec see the class description
+     * @param seed see the class description
+     * @param scoreName see the class description
+     * @param keptIds see the class description
+     * @param prunedIds see the class description
+     * @param classCountsBefore see the class description
+     * @param classCountsAfter see the class description
+     */
     public Selection {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(spec, "spec");

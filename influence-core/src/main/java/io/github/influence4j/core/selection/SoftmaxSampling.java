@@ -34,7 +34,15 @@ import java.util.Objects;
 public record SoftmaxSampling(double temperature, SubsetSize size, Difficulty favour, boolean classBalanced)
         implements SelectionPolicy {
 
-    /** @throws IllegalArgumentException if the temperature is not a positive finite number */
+    /**
+     * Validates the components.
+     *
+     * @param temperature see the class description
+     * @param size see the class description
+     * @param favour see the class description
+     * @param classBalanced see the class description
+     * @throws IllegalArgumentException if the temperature is not a positive finite number
+     */
     public SoftmaxSampling {
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("softmax temperature must be a positive finite number, got "

@@ -21,6 +21,10 @@ public record SubsetSize(Kind kind, double fraction) {
     }
 
     /**
+     * Validates the components.
+     *
+     * @param kind see the class description
+     * @param fraction see the class description
      * @throws IllegalArgumentException if the fraction is outside [0, 1]
      */
     public SubsetSize {
