@@ -53,7 +53,16 @@ public record TracInOptions(List<String> layers, boolean bias, int embeddingTopK
     /** The artifact attribute giving a dense layer's 0-based position from the input. */
     public static final String LAYER_INDEX_ATTRIBUTE = "layer-index";
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param layers parameter groups; empty for the default
+     * @param bias include dense-layer biases
+     * @param embeddingTopK positions kept for the embeddings, or 0 for all
+     * @param useLearningRate weight checkpoints by eta_c
+     * @param checkpoints checkpoint ids; empty for all holding gradients
+     * @param maxMatrixBytes the largest matrix {@code matrix()} builds
+     */
     public TracInOptions {
         layers = List.copyOf(layers);
         checkpoints = List.copyOf(checkpoints);

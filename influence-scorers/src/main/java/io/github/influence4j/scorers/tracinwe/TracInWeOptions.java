@@ -28,7 +28,14 @@ public record TracInWeOptions(int topK, boolean useLearningRate, List<String> ch
     /** The default memory limit of an influence matrix: 512 MiB. */
     public static final long DEFAULT_MAX_MATRIX_BYTES = 512L << 20;
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param topK positions kept per example and checkpoint, or 0 for all
+     * @param useLearningRate weight checkpoints by eta_c
+     * @param checkpoints checkpoint ids; empty for all holding the artifacts
+     * @param maxMatrixBytes the largest matrix {@code matrix()} builds
+     */
     public TracInWeOptions {
         if (topK < 0) {
             throw new IllegalArgumentException("topK must be >= 0 (0 = all positions), was " + topK);
