@@ -10,6 +10,7 @@ import io.github.influence4j.scorers.tracinwe.EmbeddingGradients;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,7 +23,7 @@ final class GradientReader implements AutoCloseable {
     private final TrainingArtifactStore store;
     private final List<GradientGroup> groups;
     private final ExampleRange range;
-    private ArtifactChunk tokens;
+    private @Nullable ArtifactChunk tokens;
 
     GradientReader(TrainingArtifactStore store, List<GradientGroup> groups, ExampleRange range) {
         this.store = store;
@@ -48,11 +49,13 @@ final class GradientReader implements AutoCloseable {
                 }
                 out.add(new GroupBlock.Factored(range.size(), ad[0], widths[0], ad[1], widths[1], f.bias()));
             } else if (g instanceof GradientGroup.Embedding e) {
-                if (tokens == null) {
-                    tokens = store.readStatic(ArtifactKey.of(ArtifactKind.TOKEN_IDS), range);
+                ArtifactChunk t = tokens;
+                if (t == null) {
+                    t = store.readStatic(ArtifactKey.of(ArtifactKind.TOKEN_IDS), range);
+                    tokens = t;
                 }
                 try (ArtifactChunk c = store.read(checkpointId, g.keys().get(0), range)) {
-                    out.add(new GroupBlock.Embedding(EmbeddingGradients.of(tokens, c, e.topK())));
+                    out.add(new GroupBlock.Embedding(EmbeddingGradients.of(t, c, e.topK())));
                 }
             } else {
                 try (ArtifactChunk c = store.read(checkpointId, g.keys().get(0), range)) {

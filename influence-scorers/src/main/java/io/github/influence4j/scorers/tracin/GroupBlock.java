@@ -2,6 +2,7 @@ package io.github.influence4j.scorers.tracin;
 
 import io.github.influence4j.scorers.tracinwe.EmbeddingGradients;
 import io.github.influence4j.scorers.tracinwe.TokenIndex;
+import org.jspecify.annotations.Nullable;
 
 /** One group's per-example gradients over a range of examples at one checkpoint, in doubles. */
 sealed interface GroupBlock {
@@ -22,7 +23,7 @@ sealed interface GroupBlock {
     /** Sparse per-token embedding gradients; the inverted index is built on first use. */
     final class Embedding implements GroupBlock {
         private final EmbeddingGradients gradients;
-        private TokenIndex index;
+        private @Nullable TokenIndex index;
 
         Embedding(EmbeddingGradients gradients) {
             this.gradients = gradients;
@@ -38,10 +39,12 @@ sealed interface GroupBlock {
         }
 
         synchronized TokenIndex index() {
-            if (index == null) {
-                index = TokenIndex.of(gradients);
+            TokenIndex i = index;
+            if (i == null) {
+                i = TokenIndex.of(gradients);
+                index = i;
             }
-            return index;
+            return i;
         }
     }
 }
