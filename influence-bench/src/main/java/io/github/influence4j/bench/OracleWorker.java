@@ -1,0 +1,74 @@
+package io.github.influence4j.bench;
+
+import io.github.influence4j.core.store.ArtifactStores;
+import io.github.influence4j.core.store.TrainingArtifactStore;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The child-JVM (one thread) Java side of the oracle table. For every compared score: end to end
+ * (capture exactly the artifacts it reads into a fresh file store, then score it) and scoring alone
+ * (from a store holding everything), best of a few rounds; writes our values as
+ * {@code OUT/java_<output>.npy} for the agreement check.
+ *
+ * <p>Arguments: {@code ARTIFACTS_DIR WORK_DIR OUT_DIR ROUNDS}. Reports {@code seconds.e2e.<score>},
+ * {@code seconds.score.<score>} and {@code seconds.capture.all}.
+ */
+public final class OracleWorker {
+    private OracleWorker() {
+    }
+
+    /**
+     * @param args {@code ARTIFACTS_DIR WORK_DIR OUT_DIR ROUNDS}
+     */
+    public static void main(String[] args) {
+        OracleData data = OracleData.read(Path.of(args[0]));
+        Path work = Path.of(args[1]);
+        Path out = Path.of(args[2]);
+        int rounds = Integer.parseInt(args[3]);
+        Path full = work.resolve("all");
+        double captureAll = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < rounds; r++) {
+            StoreCache.delete(full);
+            long t0 = System.nanoTime();
+            OracleCapture.capture(data, full, EnumSet.allOf(OracleCapture.Group.class));
+            captureAll = Math.min(captureAll, (System.nanoTime() - t0) / 1e9);
+        }
+        ChildJvm.report("seconds.capture.all", captureAll);
+        try (TrainingArtifactStore store = ArtifactStores.open(full)) {
+            for (OracleScores.Score s : OracleScores.all()) {
+                double best = Double.POSITIVE_INFINITY;
+                List<double[]> values = null;
+                for (int r = 0; r < rounds + 1; r++) {
+                    long t0 = System.nanoTime();
+                    values = s.run().apply(store);
+                    if (r > 0) {
+                        best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+                    }
+                }
+                ChildJvm.report("seconds.score." + s.name(), best);
+                for (int i = 0; i < s.outputs().size(); i++) {
+                    NpyFiles.writeDoubles(out.resolve("java_" + s.outputs().get(i) + ".npy"), values.get(i),
+                            values.get(i).length);
+                }
+            }
+        }
+        for (OracleScores.Score s : OracleScores.all()) {
+            Path dir = work.resolve("e2e-" + s.name());
+            double best = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < rounds; r++) {
+                StoreCache.delete(dir);
+                long t0 = System.nanoTime();
+                OracleCapture.capture(data, dir, s.groups());
+                try (TrainingArtifactStore store = ArtifactStores.open(dir)) {
+                    s.run().apply(store);
+                }
+                best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+            }
+            StoreCache.delete(dir);
+            ChildJvm.report("seconds.e2e." + s.name(), best);
+        }
+        StoreCache.delete(full);
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.influence4j.bench;
+
+import io.github.influence4j.core.store.ArtifactChunk;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactStores;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.scorers.internal.ArtifactReads;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The child-JVM side of the store-read table: for one artifact over every checkpoint, the best of
+ * several rounds of (a) a raw sequential read of its chunk files through a {@link FileChannel}
+ * into a reused direct buffer, (b) {@link Files#readAllBytes}, (c) that plus SHA-256 (what the
+ * file store verifies on every read), (d) {@link TrainingArtifactStore#read} of every chunk range,
+ * and (e) that plus the float64 copy scorers make ({@link ArtifactReads}). Reported as
+ * {@code bytes.<key>} and {@code seconds.<method>.<key>}.
+ *
+ * <p>Arguments: {@code STORE_DIR ROUNDS KEY[,KEY...]}.
+ */
+public final class ReadWorker {
+    /** The measured methods, in table order. */
+    public static final List<String> METHODS = List.of("raw", "readAllBytes", "readAllBytes+sha256", "store.read",
+            "store.read+float64");
+
+    private ReadWorker() {
+    }
+
+    /**
+     * @param args {@code STORE_DIR ROUNDS KEY[,KEY...]}
+     */
+    public static void main(String[] args) {
+        Path dir = Path.of(args[0]);
+        int rounds = Integer.parseInt(args[1]);
+        try (TrainingArtifactStore store = ArtifactStores.open(dir)) {
+            for (String k : args[2].split(",")) {
+                ArtifactKey key = ArtifactKey.parse(k);
+                List<Path> files = files(dir, store, key);
+                long bytes = files.stream().mapToLong(p -> p.toFile().length()).sum();
+                ChildJvm.report("bytes." + key, bytes);
+                double[] best = new double[METHODS.size()];
+                java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
+                for (int r = 0; r < rounds; r++) {
+                    for (int m = 0; m < METHODS.size(); m++) {
+                        long t0 = System.nanoTime();
+                        double sink = run(m, store, key, files);
+                        best[m] = Math.min(best[m], (System.nanoTime() - t0) / 1e9);
+                        if (sink == 42.4242) {
+                            System.out.println("sink");
+                        }
+                    }
+                }
+                for (int m = 0; m < METHODS.size(); m++) {
+                    ChildJvm.report("seconds." + METHODS.get(m) + "." + key, best[m]);
+                }
+            }
+        }
+    }
+
+    private static double run(int method, TrainingArtifactStore store, ArtifactKey key, List<Path> files) {
+        return switch (method) {
+            case 0 -> raw(files);
+            case 1 -> heap(files, false);
+            case 2 -> heap(files, true);
+            case 3 -> storeRead(store, key, false);
+            default -> storeRead(store, key, true);
+        };
+    }
+
+    static List<Path> files(Path dir, TrainingArtifactStore store, ArtifactKey key) {
+        List<Path> out = new ArrayList<>();
+        for (Checkpoint c : store.checkpointsWith(key)) {
+            Path d = dir.resolve("checkpoints").resolve(c.id()).resolve(key.toString());
+            try (Stream<Path> s = Files.list(d)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".npy")).sorted().forEach(out::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + d + " (the file store layout of DESIGN.md section 2)", e);
+            }
+        }
+        return out;
+    }
+
+    static double raw(List<Path> files) {
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        long total = 0;
+        for (Path p : files) {
+            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+                int n;
+                while ((n = ch.read(buf)) >= 0) {
+                    total += n;
+                    buf.clear();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return total;
+    }
+
+    private static double heap(List<Path> files, boolean digest) {
+        double acc = 0;
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path p : files) {
+                byte[] b = Files.readAllBytes(p);
+                if (digest) {
+                    acc += md.digest(b)[0];
+                } else {
+                    acc += b.length;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return acc;
+    }
+
+    private static double storeRead(TrainingArtifactStore store, ArtifactKey key, boolean toDoubles) {
+        double acc = 0;
+        for (Checkpoint c : store.checkpointsWith(key)) {
+            for (ExampleRange r : store.chunkRanges()) {
+                try (ArtifactChunk chunk = store.read(c.id(), key, r)) {
+                    if (toDoubles) {
+                        double[] v = ArtifactReads.flatDoubles(chunk.values());
+                        acc += v.length == 0 ? 0 : v[v.length - 1];
+                    } else {
+                        acc += chunk.values().length();
+                    }
+                }
+            }
+        }
+        return acc;
+    }
+}

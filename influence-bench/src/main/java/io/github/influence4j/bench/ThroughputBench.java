@@ -1,0 +1,134 @@
+package io.github.influence4j.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Table 1 of issue 9: scoring throughput (examples/s) of every registered scorer on synthetic file
+ * stores of SNLI-like shape, and peak memory per N, each N scored in its own child JVM
+ * ({@link ScoringWorker}) with a fixed heap and one OpenMP thread.
+ */
+final class ThroughputBench {
+    static final long SEED = 20231;
+    static final String HEAP = "1g";
+
+    /** One store configuration of the table: a label, a row-shape series and the shape. */
+    record Config(String label, String series, SyntheticShape shape) {
+    }
+
+    /** What one child JVM measured. */
+    record Measured(Config config, StoreCache.Entry store, ChildJvm.Outcome outcome) {
+    }
+
+    private ThroughputBench() {
+    }
+
+    static List<Config> configs(boolean quick) {
+        List<Config> c = new ArrayList<>();
+        c.add(new Config("SNLI rows, N=10^4", "snli", SyntheticShape.snliLike(10_000)));
+        if (!quick) {
+            c.add(new Config("SNLI rows, N=10^5", "snli", SyntheticShape.snliLike(100_000)));
+        }
+        c.add(new Config("small rows, N=10^4", "small", SyntheticShape.smallRows(10_000)));
+        c.add(new Config("small rows, N=10^5", "small", SyntheticShape.smallRows(100_000)));
+        if (!quick) {
+            c.add(new Config("small rows, N=10^6", "small", SyntheticShape.smallRows(1_000_000)));
+        }
+        return c;
+    }
+
+    static String run(BenchOptions o, StoreCache cache) {
+        List<Measured> all = new ArrayList<>();
+        for (Config c : configs(o.quick())) {
+            StoreCache.Entry e = cache.get(c.shape(), SEED);
+            ChildJvm.Outcome out = ChildJvm.run(HEAP, ScoringWorker.class, List.of(e.dir().toString(), "all"));
+            all.add(new Measured(c, e, out));
+            if (!(o.tables().contains(BenchOptions.Table.READS) && c.shape().equals(StoreReadBench.shape(o.quick())))) {
+                cache.release(c.shape(), SEED);
+            }
+        }
+        return throughputTable(all).render() + "\n" + memoryTable(all).render();
+    }
+
+    static TextTable throughputTable(List<Measured> all) {
+        List<String> cols = new ArrayList<>();
+        cols.add("scorer (examples/s)");
+        all.forEach(m -> cols.add(m.config().label()));
+        TextTable t = TextTable.of(cols.toArray(String[]::new));
+        Set<String> names = new LinkedHashSet<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (Measured m : all) {
+            m.outcome().results().forEach((k, v) -> {
+                if (k.startsWith("seconds.")) {
+                    names.add(k.substring("seconds.".length()));
+                } else if (k.startsWith("skipped.")) {
+                    names.add(k.substring("skipped.".length()));
+                    skipped.putIfAbsent(k.substring("skipped.".length()), v);
+                }
+            });
+        }
+        for (String name : names) {
+            List<Object> row = new ArrayList<>();
+            row.add(name);
+            for (Measured m : all) {
+                String s = m.outcome().results().get("seconds." + name);
+                row.add(s == null ? "skipped" : TextTable.rate(m.config().shape().numExamples() / Double.parseDouble(s)));
+            }
+            t.row(row.toArray());
+        }
+        List<Object> write = new ArrayList<>();
+        write.add("(store generation, MiB/s written)");
+        all.forEach(m -> write.add(TextTable.rate(m.store().writeMibPerSecond())));
+        t.row(write.toArray());
+        List<Object> size = new ArrayList<>();
+        size.add("(store size, MiB)");
+        all.forEach(m -> size.add(TextTable.mib(m.store().bytes())));
+        t.row(size.toArray());
+        t.note("Shapes: " + String.join("; ", all.stream().map(m -> m.config().label() + ": "
+                + m.config().shape().describe()).distinct().toList()) + ". Each N scored in a child JVM (-Xmx" + HEAP
+                + ", OMP_NUM_THREADS=1), every scorer after an untimed warm-up on the first 1,024 examples; the"
+                + " store was just written, so reads come from the page cache.");
+        skipped.forEach((k, v) -> t.note("skipped " + k + ": " + v));
+        return t;
+    }
+
+    static TextTable memoryTable(List<Measured> all) {
+        TextTable t = TextTable.of("store", "heap live peak MiB", "native peak MiB", "held MiB",
+                "heap used peak MiB", "peak RSS (VmHWM) MiB", "held vs smallest N", "RSS vs smallest N");
+        Map<String, Measured> first = new LinkedHashMap<>();
+        List<String> verdicts = new ArrayList<>();
+        for (Measured m : all) {
+            ChildJvm.Outcome out = m.outcome();
+            long live = (long) out.number("mem.heapLive");
+            long off = (long) out.number("mem.offHeap");
+            long used = (long) out.number("mem.heapUsed");
+            long hwm = (long) out.number("mem.vmhwm");
+            Measured base = first.computeIfAbsent(m.config().series(), k -> m);
+            double heldRatio = (double) (live + off) / held(base);
+            double rssRatio = (double) hwm / base.outcome().number("mem.vmhwm");
+            t.row(m.config().label(), TextTable.mib(live), TextTable.mib(off), TextTable.mib(live + off),
+                    TextTable.mib(used), TextTable.mib(hwm), TextTable.ratio(heldRatio), TextTable.ratio(rssRatio));
+            if (base != m) {
+                int factor = m.config().shape().numExamples() / base.config().shape().numExamples();
+                verdicts.add(String.format(Locale.ROOT, "%s vs %s (%dx N): held %.2fx, RSS %.2fx -> %s",
+                        m.config().label(), base.config().label(), factor, heldRatio, rssRatio,
+                        Math.max(heldRatio, rssRatio) <= 1.2 ? "flat (within 1.2x)" : "NOT flat (over 1.2x)"));
+            }
+        }
+        t.note("held = peak heap live after a GC + peak native memory; native = RSS minus the JVM's committed heap and"
+                + " non-heap (ND4J's off-heap buffers, which ND4J 1.0.0-M2.1 does not report through JavaCPP's"
+                + " Pointer.totalBytes(), plus native libraries and malloc arenas: an upper bound). Heap used includes"
+                + " garbage (it follows the GC's sizing, not the data). Target: within 1.2x as N grows.");
+        verdicts.forEach(t::note);
+        return t;
+    }
+
+    private static double held(Measured m) {
+        return m.outcome().number("mem.heapLive") + m.outcome().number("mem.offHeap");
+    }
+}
