@@ -38,7 +38,8 @@ final class OracleBench {
     static String run(BenchOptions o, StoreCache cache) {
         String python = pythonStatus(o);
         List<String> cols = List.of("score", "V", "Java e2e ex/s", "PyTorch e2e ex/s", "e2e Java/PyTorch",
-                "Java scoring ex/s", "PyTorch scoring ex/s", "scoring Java/PyTorch", "max |diff| / max |oracle|");
+                "Java scoring ex/s", "PyTorch scoring ex/s", "scoring Java/PyTorch", "PyTorch .npy+scoring ex/s",
+                "Java/PyTorch .npy", "max |diff| / max |oracle|");
         TextTable t = TextTable.of(cols.toArray(String[]::new));
         List<String> notes = new ArrayList<>();
         int rounds = o.quick() ? 2 : 3;
@@ -62,9 +63,10 @@ final class OracleBench {
                 double js = N / java.number("seconds.score." + s.name());
                 double pe = py == null ? Double.NaN : N / py.path("e2e").path(s.name()).asDouble(Double.NaN);
                 double ps = py == null ? Double.NaN : N / py.path("score").path(s.name()).asDouble(Double.NaN);
+                double pn = py == null ? Double.NaN : N / py.path("npy").path(s.name()).asDouble(Double.NaN);
                 t.row(s.name(), String.format(Locale.ROOT, "%,d", v), TextTable.rate(je), TextTable.rate(pe),
                         TextTable.ratio(je / pe), TextTable.rate(js), TextTable.rate(ps), TextTable.ratio(js / ps),
-                        py == null ? "-" : agreement(out, s.outputs()));
+                        TextTable.rate(pn), TextTable.ratio(js / pn), py == null ? "-" : agreement(out, s.outputs()));
                 if (v == 30_000 && s.name().equals("tracin_we_self")) {
                     notes.add(String.format(Locale.ROOT, "Target, end-to-end TracIn-WE self-influence at V=30k >= 100x"
                             + " Captum TracInCP(layers=[\"emb\"]) per core: Java %s ex/s = %s the README's best Captum"
@@ -74,9 +76,11 @@ final class OracleBench {
                             CAPTUM_ALL_V30K, je / CAPTUM_EMB_V5K >= 100 ? "met" : "NOT met"));
                 }
             }
-            notes.add(String.format(Locale.ROOT, "V=%,d: Java capture of every kind into a file store: %s s"
-                    + (py == null ? "" : "; PyTorch capture (activation_grads over 3 checkpoints): %s s"),
+            notes.add(String.format(Locale.ROOT, "V=%,d: Java capture of every kind: %s s into a file store, %s s into"
+                    + " the in-memory store (the rest is the file store's crash-safe writes)"
+                    + (py == null ? "" : "; PyTorch capture (activation_grads over 3 checkpoints, in memory): %s s"),
                     v, TextTable.seconds(java.number("seconds.capture.all")),
+                    TextTable.seconds(java.number("seconds.capture.memory")),
                     py == null ? "" : TextTable.seconds(py.path("capture").path("activation_grads").asDouble())));
             if (!o.keep()) {
                 StoreCache.delete(dir);
@@ -90,7 +94,8 @@ final class OracleBench {
                 + " peer figures), torch.set_num_threads(1); Java: child JVM, OMP_NUM_THREADS=1, float32 store,"
                 + " float64 accumulation. e2e = capture exactly the artifacts the score reads (Java: into a new file"
                 + " store, closed-form backward of this model written in Java; PyTorch: autograd, one backward of the"
-                + " summed loss) then score; scoring = from captured artifacts (Java: reading the file store). Best"
+                + " summed loss) then score; scoring = from captured artifacts (Java: reading the file store; PyTorch: tensors in memory);"
+                + " PyTorch .npy+scoring = np.load of the captured tensors (padded [N, L, D] layout) then scoring. Best"
                 + " of %d rounds each. Scores compared: vog = variance, class-normalised; grand = last layer with"
                 + " bias; forgetting: never-learned = C.", N, L, D, K, CHECKPOINTS, rounds));
         t.note("Captum v0.8.0 (oracle README, same shape, 1 thread, float32, V=5k): TracInCP.self_influence all"

@@ -40,9 +40,19 @@ final class OracleCapture {
     private OracleCapture() {
     }
 
+    static StoreSpec spec(OracleData d) {
+        return new StoreSpec("oracle-bench", d.n(), d.classes(), BATCH);
+    }
+
     static void capture(OracleData d, Path dir, Set<Group> groups) {
+        try (ArtifactWriter w = ArtifactStores.create(dir, spec(d))) {
+            capture(d, w, groups);
+        }
+    }
+
+    static void capture(OracleData d, ArtifactWriter w, Set<Group> groups) {
         EnumSet<Group> g = groups.isEmpty() ? EnumSet.noneOf(Group.class) : EnumSet.copyOf(groups);
-        try (ArtifactWriter w = ArtifactStores.create(dir, new StoreSpec("oracle-bench", d.n(), d.classes(), BATCH))) {
+        {
             int[] lengths = new int[d.n()];
             for (int i = 0; i < d.n(); i++) {
                 lengths[i] = d.length(i);

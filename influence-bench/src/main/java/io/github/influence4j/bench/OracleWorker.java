@@ -1,6 +1,7 @@
 package io.github.influence4j.bench;
 
 import io.github.influence4j.core.store.ArtifactStores;
+import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -13,7 +14,8 @@ import java.util.List;
  * {@code OUT/java_<output>.npy} for the agreement check.
  *
  * <p>Arguments: {@code ARTIFACTS_DIR WORK_DIR OUT_DIR ROUNDS}. Reports {@code seconds.e2e.<score>},
- * {@code seconds.score.<score>} and {@code seconds.capture.all}.
+ * {@code seconds.score.<score>}, {@code seconds.capture.all} (every kind into a file store) and
+ * {@code seconds.capture.memory} (the same into the in-memory store: the compute and copy share).
  */
 public final class OracleWorker {
     private OracleWorker() {
@@ -36,6 +38,15 @@ public final class OracleWorker {
             captureAll = Math.min(captureAll, (System.nanoTime() - t0) / 1e9);
         }
         ChildJvm.report("seconds.capture.all", captureAll);
+        double captureMemory = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
+            try (ArtifactWriter w = ArtifactStores.inMemory(OracleCapture.spec(data))) {
+                OracleCapture.capture(data, w, EnumSet.allOf(OracleCapture.Group.class));
+            }
+            captureMemory = Math.min(captureMemory, (System.nanoTime() - t0) / 1e9);
+        }
+        ChildJvm.report("seconds.capture.memory", captureMemory);
         try (TrainingArtifactStore store = ArtifactStores.open(full)) {
             for (OracleScores.Score s : OracleScores.all()) {
                 double best = Double.POSITIVE_INFINITY;

@@ -46,7 +46,7 @@ final class ThroughputBench {
         List<Measured> all = new ArrayList<>();
         for (Config c : configs(o.quick())) {
             StoreCache.Entry e = cache.get(c.shape(), SEED);
-            ChildJvm.Outcome out = ChildJvm.run(HEAP, ScoringWorker.class, List.of(e.dir().toString(), "all"));
+            ChildJvm.Outcome out = ChildJvm.run(HEAP, ScoringWorker.class, List.of(e.dir().toString(), "all", "1"));
             all.add(new Measured(c, e, out));
             if (!(o.tables().contains(BenchOptions.Table.READS) && c.shape().equals(StoreReadBench.shape(o.quick())))) {
                 cache.release(c.shape(), SEED);

@@ -35,7 +35,7 @@ final class VocabularyBench {
             StoreCache.Entry tr = cache.get(train, ThroughputBench.SEED);
             StoreCache.Entry te = cache.get(test, ThroughputBench.SEED + 1);
             outs.add(ChildJvm.run("1g", ScoringWorker.class,
-                    List.of(tr.dir().toString(), String.join(",", SCORERS), te.dir().toString())));
+                    List.of(tr.dir().toString(), String.join(",", SCORERS), "3", te.dir().toString())));
             cache.release(train, ThroughputBench.SEED);
             cache.release(test, ThroughputBench.SEED + 1);
             last = train;
@@ -56,8 +56,8 @@ final class VocabularyBench {
         }
         t.note(String.format(Locale.ROOT, "Train store: %s; test store: the same shape with N=%,d (another seed)."
                 + " Token ids Zipf-like over [0, V); T_i and gradients identical across V. Seconds for the whole"
-                + " store (tracin-we-train-test-top10: all %,d x %,d pairs that share a token), each V in a child"
-                + " JVM with one thread.", last.describe(), m, m, n));
+                + " store, best of 3 (tracin-we-train-test-top10: all %,d x %,d pairs that share a token), each V in a"
+                + " child JVM with one thread.", last.describe(), m, m, n));
         return t.render();
     }
 }

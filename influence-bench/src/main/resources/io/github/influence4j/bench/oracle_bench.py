@@ -113,6 +113,51 @@ def main():
     }
     for name, f in score.items():
         timings["score"][name] = best(f)[0]
+
+    # the same scoring, starting from the captured tensors saved as .npy (np.load + scoring)
+    npy = os.path.join(a.out, "py-artifacts")
+    os.makedirs(npy, exist_ok=True)
+    for c, g in enumerate(G):
+        for k in ("de", "delta", "h", "ids"):
+            np.save(os.path.join(npy, f"{k}_{c}.npy"), g[k].numpy())
+    np.save(os.path.join(npy, "vog_grads.npy"), GV[0].numpy())
+    np.save(os.path.join(npy, "mask.npy"), GV[1].numpy())
+    np.save(os.path.join(npy, "logits.npy"), DYN.numpy())
+
+    def load(c, keys):
+        return {k: torch.from_numpy(np.load(os.path.join(npy, f"{k}_{c}.npy"))) for k in keys}
+
+    def lr_sum_npy(keys, f):
+        tot = None
+        for c, ckc in enumerate(ck):
+            s = f(load(c, keys)) * ckc.lr
+            tot = s if tot is None else tot + s
+        return tot
+
+    def dyn_npy():
+        return torch.from_numpy(np.load(os.path.join(npy, "logits.npy")))
+
+    EMB = ("de", "ids", "delta", "h")
+    from_npy = {
+        "tracin_self": lambda: lr_sum_npy(EMB, lambda g: R.param_grad_sqnorm(g, "all")),
+        "tracin_we_self": lambda: lr_sum_npy(("de", "ids", "delta"), lambda g: R.param_grad_sqnorm(g, ["emb"])),
+        "tracin_we_top10_self": lambda: lr_sum_npy(("de", "ids"),
+                                                   lambda g: R.emb_grad_sqnorm(R.keep_topk_positions(g, 10))),
+        "tracin_fc_self": lambda: lr_sum_npy(("delta", "h"), lambda g: R.param_grad_sqnorm(g, ["fc"])),
+        "tracin_fast_self": lambda: lr_sum_npy(("delta", "h"), lambda g: R.param_grad_sqnorm(g, ["fc_w"])),
+        "vog": lambda: R.vog_from_gradients(torch.from_numpy(np.load(os.path.join(npy, "vog_grads.npy"))),
+                                            torch.from_numpy(np.load(os.path.join(npy, "mask.npy"))), y, "var",
+                                            normalize="class"),
+        "el2n": lambda: el2n_from(dyn_npy()),
+        "grand": lambda: torch.stack([R.param_grad_sqnorm(load(c, ("delta", "h")), ["fc"]).sqrt()
+                                      for c in range(C)]).mean(0),
+        "data_map": lambda: cart(dyn_npy()),
+        "forgetting": lambda: R.forgetting_counts(dyn_npy(), y, float(C)),
+        "aum": lambda: R.aum(dyn_npy(), y),
+    }
+    timings["npy"] = {}
+    for name, f in from_npy.items():
+        timings["npy"][name] = best(f)[0]
     timings["torch"] = torch.__version__
     timings["numpy"] = np.__version__
     timings["threads"] = torch.get_num_threads()
