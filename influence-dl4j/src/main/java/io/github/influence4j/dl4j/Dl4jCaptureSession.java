@@ -121,6 +121,7 @@ public final class Dl4jCaptureSession {
                 writer.write(labelsKey, 0, Nd4j.createFromArray(data.labels()));
             }
             writer.beginCheckpoint(checkpoint);
+            setAttributes(writer);
             for (int from = 0; from < n; from += capture.batchSize()) {
                 ExampleRange r = ExampleRange.of(from, Math.min(n, from + capture.batchSize()));
                 write(writer, r.from(), compute(data, r));
@@ -129,6 +130,20 @@ public final class Dl4jCaptureSession {
         }
         LOG.debug("DL4J capture: checkpoint {} ({} examples, {}) in {} ms", checkpoint.id(), n, capture.artifactKeys(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void setAttributes(ArtifactWriter w) {
+        for (Map.Entry<String, Integer> e : dense.entrySet()) {
+            Map<String, String> attrs = new java.util.TreeMap<>(graph.denseAttributes(e.getValue()));
+            w.setAttributes(ArtifactKey.of(ArtifactKind.LAYER_INPUTS, e.getKey()), attrs);
+            w.setAttributes(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, e.getKey()), attrs);
+        }
+        if (inputTarget >= 0) {
+            w.setAttributes(ArtifactKey.of(ArtifactKind.INPUT_GRADS), Map.of("source", "dl4j",
+                    "with-respect-to", graph.nodes().get(inputTarget) instanceof InputNode ? "network-input:"
+                            + graph.nodes().get(inputTarget).name() : "output-of:" + graph.nodes().get(inputTarget).name(),
+                    "objective", "true-class logit"));
+        }
     }
 
     private void write(ArtifactWriter w, int from, CapturedBatch b) {

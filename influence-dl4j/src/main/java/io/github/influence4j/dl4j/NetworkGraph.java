@@ -270,6 +270,20 @@ final class NetworkGraph {
         return i;
     }
 
+    /**
+     * @param node the index of a dense node
+     * @return artifact attributes of its factored gradient: {@code layer-index} (0-based position
+     *     from the input, the order TracIn's default layer choice reads), {@code bias},
+     *     {@code layer-type} and {@code source}
+     */
+    Map<String, String> denseAttributes(int node) {
+        String name = nodes.get(node).name();
+        org.deeplearning4j.nn.conf.layers.Layer lc = layerConfs.get(name);
+        boolean bias = lc instanceof DenseLayer d ? d.hasBias() : ((OutputLayer) lc).hasBias();
+        return Map.of("layer-index", String.valueOf(node - numInputs), "bias", String.valueOf(bias),
+                "layer-type", lc.getClass().getSimpleName(), "source", "dl4j " + kind);
+    }
+
     private List<String> denseNames() {
         return nodes.stream().filter(n -> n instanceof DenseNode).map(Node::name).toList();
     }
