@@ -88,12 +88,13 @@ public final class CaptureData {
                 labels[i] = Math.toIntExact(v[i]);
             }
         } else if (y.rank() == 2) {
-            double[][] m = y.toDoubleMatrix();
+            int k = (int) y.size(1);
+            double[] m = y.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
             for (int i = 0; i < n; i++) {
                 int best = 0;
-                for (int k = 1; k < m[i].length; k++) {
-                    if (m[i][k] > m[i][best]) {
-                        best = k;
+                for (int j = 1; j < k; j++) {
+                    if (m[i * k + j] > m[i * k + best]) {
+                        best = j;
                     }
                 }
                 labels[i] = best;

@@ -35,12 +35,12 @@ record RaggedRows(INDArray values, int[] lengths) {
                 Arrays.fill(lengths, t);
                 return new RaggedRows(rows.castTo(DataType.FLOAT), lengths);
             }
-            double[][] m = mask.castTo(DataType.DOUBLE).toDoubleMatrix();
+            double[] m = mask.castTo(DataType.DOUBLE).dup('c').data().asDouble();
             int[] keep = new int[b * t];
             int count = 0;
             for (int i = 0; i < b; i++) {
                 for (int s = 0; s < t; s++) {
-                    if (m[i][s] != 0) {
+                    if (m[i * t + s] != 0) {
                         keep[count++] = i * t + s;
                         lengths[i]++;
                     }

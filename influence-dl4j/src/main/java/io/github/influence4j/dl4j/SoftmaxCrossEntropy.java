@@ -35,11 +35,14 @@ final class SoftmaxCrossEntropy {
                     + java.util.Arrays.toString(logits.shape()) + " for " + labels.length + " examples; expected [B, K]"
                     + " logits (sequence outputs such as RnnOutputLayer are not supported)");
         }
-        double[][] z = logits.castTo(DataType.DOUBLE).toDoubleMatrix();
+        int k = (int) logits.size(1);
+        double[] flat = logits.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[][] z = new double[labels.length][];
         for (int i = 0; i < labels.length; i++) {
-            if (labels[i] >= z[i].length) {
+            z[i] = java.util.Arrays.copyOfRange(flat, i * k, (i + 1) * k);
+            if (labels[i] >= k) {
                 throw new ConfigurationException("DL4J capture: label " + labels[i] + " of batch row " + i
-                        + " is out of range for output '" + outputName + "' with " + z[i].length + " classes");
+                        + " is out of range for output '" + outputName + "' with " + k + " classes");
             }
         }
         return new SoftmaxCrossEntropy(z, labels);
@@ -64,16 +67,16 @@ final class SoftmaxCrossEntropy {
      * @return {@code softmax(z) - onehot(y)}, {@code [B, K]}
      */
     INDArray lossGradient(DataType dt) {
-        double[][] g = new double[labels.length][];
+        int k = z[0].length;
+        double[] g = new double[labels.length * k];
         for (int i = 0; i < labels.length; i++) {
             double lse = logSumExp(z[i]);
-            g[i] = new double[z[i].length];
-            for (int k = 0; k < z[i].length; k++) {
-                g[i][k] = Math.exp(z[i][k] - lse);
+            for (int j = 0; j < k; j++) {
+                g[i * k + j] = Math.exp(z[i][j] - lse);
             }
-            g[i][labels[i]] -= 1.0;
+            g[i * k + labels[i]] -= 1.0;
         }
-        return Nd4j.createFromArray(g).castTo(dt);
+        return Nd4j.create(g, new long[] {labels.length, k}, DataType.DOUBLE).castTo(dt);
     }
 
     /**
@@ -81,11 +84,12 @@ final class SoftmaxCrossEntropy {
      * @return {@code onehot(y)}, {@code [B, K]}: d(sum_i z_{i,y_i}) / d(logits)
      */
     INDArray trueClassIndicator(DataType dt) {
-        double[][] g = new double[labels.length][z.length == 0 ? 0 : z[0].length];
+        int k = z[0].length;
+        double[] g = new double[labels.length * k];
         for (int i = 0; i < labels.length; i++) {
-            g[i][labels[i]] = 1.0;
+            g[i * k + labels[i]] = 1.0;
         }
-        return Nd4j.createFromArray(g).castTo(dt);
+        return Nd4j.create(g, new long[] {labels.length, k}, DataType.DOUBLE).castTo(dt);
     }
 
     private static double logSumExp(double[] v) {

@@ -87,13 +87,11 @@ public final class DigitsMislabelDetection {
         net.addListeners(Dl4jCaptureListener.builder(capture, net, CaptureData.of(train.features(), noisy.labels()), writer)
                 .schedule(CaptureSchedule.everyEpochs(1)).seed(seed).build());
 
-        DataSet all = new DataSet(train.features(), oneHot(noisy.labels()));
-        List<DataSet> examples = new ArrayList<>(all.asList());
+        INDArray y = oneHot(noisy.labels());
         Random order = new Random(seed);
         long start = System.nanoTime();
         for (int e = 0; e < epochs; e++) {
-            Collections.shuffle(examples, order);
-            net.fit(new ListDataSetIterator<>(examples, BATCH));
+            net.fit(new ListDataSetIterator<>(shuffledBatches(train.features(), y, order), 1));
         }
         out.printf("trained %d epochs with capture in %.1f s; clean test accuracy %.2f%%, accuracy on the noisy"
                 + " training labels %.2f%%%n", epochs, (System.nanoTime() - start) / 1e9,
@@ -156,6 +154,20 @@ public final class DigitsMislabelDetection {
                 .build());
         net.init();
         return net;
+    }
+
+    private static List<DataSet> shuffledBatches(INDArray x, INDArray y, Random order) {
+        List<Integer> perm = new ArrayList<>();
+        for (int i = 0; i < x.size(0); i++) {
+            perm.add(i);
+        }
+        Collections.shuffle(perm, order);
+        List<DataSet> batches = new ArrayList<>();
+        for (int from = 0; from < perm.size(); from += BATCH) {
+            int[] idx = perm.subList(from, Math.min(perm.size(), from + BATCH)).stream().mapToInt(Integer::intValue).toArray();
+            batches.add(new DataSet(Nd4j.pullRows(x, 1, idx), Nd4j.pullRows(y, 1, idx)));
+        }
+        return batches;
     }
 
     private static INDArray oneHot(int[] labels) {
