@@ -167,6 +167,10 @@ public final class Dl4jCaptureSession {
             }
         }
         @Nullable INDArray mask = data.mask(range);
+        if (mask != null && !graph.kind().equals("MultiLayerNetwork")) {
+            throw new ConfigurationException("DL4J capture: features masks are supported for MultiLayerNetwork only; the "
+                    + graph.kind() + " capture got one. Capture unmasked inputs, or use a MultiLayerNetwork");
+        }
         int[] labels = data.labels(range);
         List<Node> nodes = graph.nodes();
         graph.prepare(inputs, mask);
