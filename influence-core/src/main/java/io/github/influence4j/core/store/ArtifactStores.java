@@ -79,4 +79,18 @@ public final class ArtifactStores {
     public static TrainingArtifactStore open(Path dir, NonFinitePolicy policy) {
         return FileArtifactStore.open(dir, policy);
     }
+
+    /**
+     * Checks every chunk file of a file store against its manifest: presence, length, SHA-256,
+     * and that each holds the array the manifest describes. Reads every byte once; changes nothing.
+     *
+     * @param dir the store directory
+     * @return one result per file; {@link StoreVerification#ok()} says whether all passed
+     * @throws io.github.influence4j.core.StoreNotFoundException if there is no manifest
+     * @throws io.github.influence4j.core.IncompatibleStoreException for a newer format version
+     * @throws io.github.influence4j.core.CorruptStoreException if the manifest itself is damaged
+     */
+    public static StoreVerification verify(Path dir) {
+        return FileArtifactStore.verify(dir);
+    }
 }

@@ -125,4 +125,52 @@ final class WriteChecks {
                     + (end < 0 ? spec.numExamples() : end) + ")); write every example before commit()");
         }
     }
+
+    /**
+     * Writes to one artifact go in ascending example order; a write may restart at a chunk boundary.
+     *
+     * @param spec the store spec
+     * @param key the artifact
+     * @param cursor where a continuing write starts ({@code -1}: only a chunk boundary will do)
+     * @param from where this write starts
+     */
+    static void checkOrder(StoreSpec spec, ArtifactKey key, int cursor, int from) {
+        if (from != cursor && from % spec.chunkSize() != 0) {
+            throw new ConfigurationException(key + ": a write at example " + from + " in store '" + spec.storeId()
+                    + "' neither continues the previous write" + (cursor >= 0 ? " (next example " + cursor + ")" : "")
+                    + " nor starts at a chunk boundary (a multiple of the chunk size " + spec.chunkSize()
+                    + "); write each artifact in ascending example order, restarting only at a chunk boundary");
+        }
+    }
+
+    /**
+     * @param spec the store spec
+     * @param key a static artifact that is already committed
+     * @return the exception to throw
+     */
+    static ConfigurationException staticAlreadyCommitted(StoreSpec spec, ArtifactKey key) {
+        return new ConfigurationException("static artifact " + key + " is already committed in store '"
+                + spec.storeId() + "'; static artifacts are written once");
+    }
+
+    /**
+     * @param spec the store spec
+     * @param open the checkpoint already open
+     * @param next the checkpoint being begun
+     * @return the exception to throw
+     */
+    static IllegalStateException alreadyOpen(StoreSpec spec, Checkpoint open, Checkpoint next) {
+        return new IllegalStateException("checkpoint '" + open.id() + "' is open in store '" + spec.storeId()
+                + "'; commit() it before beginning '" + next.id() + "'");
+    }
+
+    /**
+     * @param spec the store spec
+     * @param checkpoint a checkpoint whose id is already committed
+     * @return the exception to throw
+     */
+    static ConfigurationException duplicateCheckpoint(StoreSpec spec, Checkpoint checkpoint) {
+        return new ConfigurationException("checkpoint id '" + checkpoint.id() + "' is already committed in store '"
+                + spec.storeId() + "'; checkpoint ids must be unique: choose another id");
+    }
 }
