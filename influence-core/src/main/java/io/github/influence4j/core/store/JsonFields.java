@@ -1,5 +1,7 @@
 package io.github.influence4j.core.store;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influence4j.core.CorruptStoreException;
@@ -27,9 +29,14 @@ final class JsonFields {
         JsonNode root;
         try {
             root = JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new CorruptStoreException(what + " " + source + " is not valid JSON (" + e.getMessage()
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new CorruptStoreException(what + " " + source + " is not valid JSON (" + e.getOriginalMessage()
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
                     + "); restore it from a backup or re-capture the store", e);
+        } catch (IOException e) {
+            throw new CorruptStoreException(what + " " + source + " could not be parsed: " + e
+                    + "; restore it from a backup or re-capture the store", e);
         }
         if (root == null || !root.isObject() || !format.equals(root.path("format").asText())) {
             throw corrupt("field 'format'", "expected \"" + format + "\"");

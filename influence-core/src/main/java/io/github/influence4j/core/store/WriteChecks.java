@@ -48,13 +48,17 @@ final class WriteChecks {
         }
         DataType dt = values.dataType();
         if (dt != DataType.FLOAT && dt != DataType.DOUBLE && dt != DataType.INT && dt != DataType.LONG) {
-            throw new ConfigurationException(key + ": dtype " + dt + " is not supported; convert to FLOAT, DOUBLE,"
-                    + " INT or LONG (castTo) before writing");
+            throw new ConfigurationException(key + ": dtype " + dt + " is not supported in store '" + spec.storeId()
+                    + "'; convert to FLOAT, DOUBLE, INT or LONG (castTo) before writing");
         }
         long[] shape = values.shape();
-        if (!ragged && (shape.length == 0 || shape[0] != count)) {
+        if (shape.length == 0) {
+            throw new ConfigurationException(key + ": expected [n, ...] with the examples first, got a 0-d array"
+                    + " (shape []) for store '" + spec.storeId() + "'; reshape a single example to [1, ...]");
+        }
+        if (!ragged && shape[0] != count) {
             throw new ConfigurationException(key + ": expected [n, ...] with n = " + count + " examples, got shape "
-                    + Arrays.toString(shape));
+                    + Arrays.toString(shape) + " for store '" + spec.storeId() + "'");
         }
         long[] exampleShape = shape.length == 0 ? new long[0] : Arrays.copyOfRange(shape, 1, shape.length);
         List<Long> es = Arrays.stream(exampleShape).boxed().toList();
@@ -96,13 +100,13 @@ final class WriteChecks {
         long[] offsets = new long[lengths.length + 1];
         for (int i = 0; i < lengths.length; i++) {
             if (lengths[i] < 0) {
-                throw new ConfigurationException(key + ": length of example " + i + " in this write is " + lengths[i]
-                        + "; lengths count real positions and must be >= 0");
+                throw new ConfigurationException(key + ": length of example " + i + " in this write to store '"
+                        + spec.storeId() + "' is " + lengths[i] + "; lengths count real positions and must be >= 0");
             }
             offsets[i + 1] = offsets[i] + lengths[i];
         }
         long rows = values.isEmpty() ? 0 : values.size(0);
-        if (values.rank() == 0 || rows != offsets[lengths.length]) {
+        if (values.rank() == 0 || rows != offsets[lengths.length]) { // a 0-d array holds no rows
             throw new ConfigurationException(key + ": lengths sum to " + offsets[lengths.length] + " positions but values"
                     + " have shape " + Arrays.toString(values.shape()) + " in store '" + spec.storeId()
                     + "'; pass only the real positions (no padding), concatenated");
