@@ -90,11 +90,11 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
     }
 
     static ArtifactWriter resume(Path dir) {
-        FileStoreReader r = FileStoreReader.open(dir, NonFinitePolicy.FAIL);
+        FileStoreReader r = FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ);
         WriterLock lock = WriterLock.acquire(dir);
         try {
             // re-read under the lock: another writer may have committed in between
-            FileArtifactStore w = new FileArtifactStore(FileStoreReader.open(dir, NonFinitePolicy.FAIL), lock);
+            FileArtifactStore w = new FileArtifactStore(FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ), lock);
             LOG.info("Resumed store '{}' at {}: {} committed checkpoints", r.spec().storeId(), dir,
                     w.reader.checkpoints().size());
             return w;
@@ -104,12 +104,12 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
         }
     }
 
-    static TrainingArtifactStore open(Path dir, NonFinitePolicy policy) {
-        return FileStoreReader.open(dir, policy);
+    static TrainingArtifactStore open(Path dir, NonFinitePolicy policy, ChunkVerification verification) {
+        return FileStoreReader.open(dir, policy, verification);
     }
 
     static StoreVerification verify(Path dir) {
-        return FileStoreReader.open(dir, NonFinitePolicy.ALLOW).verify();
+        return FileStoreReader.open(dir, NonFinitePolicy.ALLOW, ChunkVerification.EVERY_READ).verify();
     }
 
     // ------------------------------------------------------------------ reads: the committed state
@@ -198,6 +198,7 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
         int n = values.rank() == 0 ? -1 : (int) values.size(0);
         PendingArtifact p = pending(key, from, Math.max(n, 0), values, false);
         if (p.appendDense(from, Npy.contiguous(values), n)) {
+            p.forceDirectory();
             writeJournal(key.kind().isStatic());
         }
     }
@@ -208,6 +209,7 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
         long[] offsets = WriteChecks.checkRagged(spec, key, values, lengths);
         PendingArtifact p = pending(key, from, lengths.length, values, true);
         if (p.appendRagged(from, Npy.contiguous(values), offsets)) {
+            p.forceDirectory();
             writeJournal(key.kind().isStatic());
         }
     }
@@ -246,6 +248,8 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
         if (pendingStatic.isEmpty() && open.isEmpty()) {
             return;
         }
+        pendingStatic.values().forEach(PendingArtifact::forceDirectory);
+        pendingCheckpoint.values().forEach(PendingArtifact::forceDirectory);
         Manifest old = reader.manifest();
         Map<ArtifactKey, StoredArtifact> statics = new TreeMap<>(old.statics());
         statics.putAll(PendingArtifact.stored(pendingStatic));

@@ -27,9 +27,12 @@ final class FileStoreReader implements TrainingArtifactStore {
     private volatile Manifest manifest;
     private volatile String manifestHash;
     private volatile boolean closed;
+    private final ChunkBytes.Pool buffers;
 
-    private FileStoreReader(Path root, NonFinitePolicy policy, Manifest manifest, String manifestHash) {
+    private FileStoreReader(Path root, NonFinitePolicy policy, ChunkVerification verification, Manifest manifest,
+            String manifestHash) {
         this.root = root;
+        this.buffers = new ChunkBytes.Pool(verification);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.manifest = manifest;
         this.manifestHash = manifestHash;
@@ -38,12 +41,13 @@ final class FileStoreReader implements TrainingArtifactStore {
     /**
      * @param root the store directory
      * @param policy what reads do with NaN or infinity
+     * @param verification how often chunk hashes are checked
      * @return a reader of the committed state
      */
-    static FileStoreReader open(Path root, NonFinitePolicy policy) {
+    static FileStoreReader open(Path root, NonFinitePolicy policy, ChunkVerification verification) {
         byte[] bytes = readManifest(root);
         Manifest m = ManifestCodec.decode(bytes, root.resolve(StoreFiles.MANIFEST).toString());
-        return new FileStoreReader(root, policy, m, hashOf(bytes));
+        return new FileStoreReader(root, policy, verification, m, hashOf(bytes));
     }
 
     /**
@@ -54,7 +58,7 @@ final class FileStoreReader implements TrainingArtifactStore {
      * @return a reader of it
      */
     static FileStoreReader of(Path root, NonFinitePolicy policy, Manifest m, byte[] bytes) {
-        return new FileStoreReader(root, policy, m, hashOf(bytes));
+        return new FileStoreReader(root, policy, ChunkVerification.EVERY_READ, m, hashOf(bytes));
     }
 
     /**
@@ -158,7 +162,7 @@ final class FileStoreReader implements TrainingArtifactStore {
             throw ReadChecks.missingArtifact(m.spec(), key, cp, artifacts.keySet());
         }
         ReadChecks.checkRange(m.spec(), range);
-        ArtifactChunk chunk = RangeReader.read(root, m.spec().storeId(), cp, a, range, m.spec().chunkSize());
+        ArtifactChunk chunk = RangeReader.read(root, m.spec().storeId(), cp, a, range, m.spec().chunkSize(), buffers);
         if (policy == NonFinitePolicy.FAIL) {
             try {
                 NonFiniteCheck.check(m.spec().storeId(), cp, chunk);

@@ -18,7 +18,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Writes are copied into a byte buffer of at most one chunk; when the chunk is full it is written
  * as {@code .npy} file(s) crash-safely and becomes durable.
  *
- * @implNote Memory is bounded by one chunk's payload (for ragged kinds, at most twice that while
+ * @implNote A chunk's directory is forced once per write call ({@link #forceDirectory()}), before the
+ *     journal lists the chunk, rather than once per file. Memory is bounded by one chunk's payload (for ragged kinds, at most twice that while
  *     the buffer grows), never by N. Bytes are copied in bulk from the written array's buffer.
  */
 final class PendingArtifact {
@@ -33,6 +34,8 @@ final class PendingArtifact {
     private byte[] data = new byte[0];
     private int dataLen;
     private long[] rowOffsets = new long[1];
+    /** Whether chunk files were moved into {@link #dir} since it was last forced. */
+    private boolean dirDirty;
 
     /**
      * @param spec the store spec
@@ -161,17 +164,26 @@ final class PendingArtifact {
         List<StoredFile> files = new ArrayList<>();
         long rows = info.isRagged() ? rowOffsets[range.size()] : range.size();
         byte[] header = Npy.header(info.dataType(), ChunkFiles.shape(info, rows));
-        String sha = StoreFiles.writeAtomically(dir.resolve(names[0]), header, data, dataLen);
+        String sha = StoreFiles.writeAtomically(dir.resolve(names[0]), header, data, dataLen, false);
         files.add(new StoredFile(names[0], header.length + (long) dataLen, sha));
         if (info.isRagged()) {
             int n = range.size() + 1;
             byte[] offHeader = Npy.header(org.nd4j.linalg.api.buffer.DataType.LONG, new long[] {n});
             byte[] off = new byte[n * 8];
             ByteBuffer.wrap(off).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(rowOffsets, 0, n);
-            String offSha = StoreFiles.writeAtomically(dir.resolve(names[1]), offHeader, off, off.length);
+            String offSha = StoreFiles.writeAtomically(dir.resolve(names[1]), offHeader, off, off.length, false);
             files.add(new StoredFile(names[1], offHeader.length + (long) off.length, offSha));
         }
+        dirDirty = true;
         return new StoredChunk(range, files);
+    }
+
+    /** Forces the artifact directory if chunks were moved into it since the last call. */
+    void forceDirectory() {
+        if (dirDirty) {
+            StoreFiles.forceDirectory(dir);
+            dirDirty = false;
+        }
     }
 
     /** @return the examples written: durable chunks plus the chunk in progress */

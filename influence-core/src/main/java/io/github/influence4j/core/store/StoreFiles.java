@@ -109,7 +109,7 @@ final class StoreFiles {
      * @throws StoreException if the file cannot be written
      */
     static String writeAtomically(Path target, byte[] content) {
-        return writeAtomically(target, content, new byte[0], 0);
+        return writeAtomically(target, content, new byte[0], 0, true);
     }
 
     /**
@@ -120,17 +120,19 @@ final class StoreFiles {
      * @param head the first bytes (an {@code .npy} header)
      * @param body the following bytes (the data)
      * @param bodyLength how many bytes of {@code body} to write
+     * @param forceDir whether to force the directory now; if not, the caller must call
+     *     {@link #forceDirectory(Path)} before relying on the file's presence after a crash
      * @return the SHA-256 (hex) of what was written
      * @throws StoreException if the file cannot be written
      */
-    static String writeAtomically(Path target, byte[] head, byte[] body, int bodyLength) {
+    static String writeAtomically(Path target, byte[] head, byte[] body, int bodyLength, boolean forceDir) {
         Path dir = target.getParent();
         Path tmp = target.resolveSibling(target.getFileName() + TMP_SUFFIX);
         MessageDigest md = sha256();
         md.update(head);
         md.update(body, 0, bodyLength);
         try {
-            Files.createDirectories(dir);
+            ensureDirectory(dir);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer[] bufs = {ByteBuffer.wrap(head), ByteBuffer.wrap(body, 0, bodyLength)};
@@ -140,12 +142,35 @@ final class StoreFiles {
                 ch.force(true);
             }
             move(tmp, target);
-            forceDirectory(dir);
+            if (forceDir) {
+                forceDirectory(dir);
+            }
         } catch (IOException e) {
             throw new StoreException("could not write " + target + ": " + e
                     + "; check free space and permissions, then resume the capture with ArtifactStores.resume", e);
         }
         return hex(md);
+    }
+
+    /**
+     * Creates a directory and its missing parents, forcing each parent whose entries changed, so
+     * that the new directories survive a crash.
+     *
+     * @param dir the directory
+     * @throws IOException if it cannot be created
+     */
+    static void ensureDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path existing = dir.toAbsolutePath();
+        while (existing.getParent() != null && !Files.isDirectory(existing)) {
+            existing = existing.getParent();
+        }
+        Files.createDirectories(dir);
+        for (Path p = dir.toAbsolutePath(); p != null && !p.equals(existing); p = p.getParent()) {
+            forceDirectory(p.getParent());
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,16 +35,35 @@ class FileStoreErrorsTest {
     private static final ArtifactKey PARAMS = ArtifactKey.of(ArtifactKind.PARAM_GRADS, "emb");
 
     @TempDir
+    static Path shared;
+    private static final SyntheticArtifacts DATA = SyntheticArtifacts.generate(10, 5);
+
+    @TempDir
     Path tmp;
     Path dir;
-    SyntheticArtifacts data;
+    SyntheticArtifacts data = DATA;
+
+    /** Writes the store once; each test damages its own copy. */
+    @BeforeAll
+    static void writeTemplate() {
+        try (ArtifactWriter w = ArtifactStores.create(shared.resolve("template"), new StoreSpec("err", 10, DATA.k, 4))) {
+            DATA.writeTo(w, 3);
+        }
+    }
 
     @BeforeEach
-    void writeStore() {
+    void copyStore() throws IOException {
         dir = tmp.resolve("store");
-        data = SyntheticArtifacts.generate(10, 5);
-        try (ArtifactWriter w = ArtifactStores.create(dir, new StoreSpec("err", 10, data.k, 4))) {
-            data.writeTo(w, 3);
+        Path template = shared.resolve("template");
+        try (var s = Files.walk(template)) {
+            for (Path p : s.toList()) {
+                Path target = dir.resolve(template.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
         }
     }
 
@@ -94,6 +114,22 @@ class FileStoreErrorsTest {
     }
 
     @Test
+    void verifyingOncePerOpenStillCatchesAFileChangedLater() throws IOException {
+        try (TrainingArtifactStore s = ArtifactStores.open(dir, NonFinitePolicy.FAIL, ChunkVerification.ONCE_PER_OPEN)) {
+            data.assertReads(s, ExampleRange.of(0, 10));
+            data.assertReads(s, ExampleRange.of(0, 10)); // second pass: no hashing, same values
+            Path f = chunk("checkpoints/epoch-1/LOSS/0-4.npy");
+            byte[] b = Files.readAllBytes(f);
+            b[b.length - 2] ^= 0x10;
+            Files.write(f, b);
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+            CorruptStoreException e = assertThrows(CorruptStoreException.class,
+                    () -> s.read("epoch-1", ArtifactKey.of(ArtifactKind.LOSS), ExampleRange.of(0, 4)));
+            assertMentions(e, "checkpoints/epoch-1/LOSS/0-4.npy", "bytes changed");
+        }
+    }
+
+    @Test
     void missingChunkFile() throws IOException {
         Files.delete(chunk("checkpoints/epoch-1/INPUT_GRADS/0-4.offsets.npy"));
         try (TrainingArtifactStore s = ArtifactStores.open(dir)) {
@@ -127,7 +163,7 @@ class FileStoreErrorsTest {
 
     private void writeStore2() throws IOException {
         deleteTree(tmp.resolve("store"));
-        writeStore();
+        copyStore();
     }
 
     @Test
