@@ -263,7 +263,7 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
             StoreFiles.deleteIfExists(CaptureJournal.file(root, ""));
         }
         open.ifPresent(c -> StoreFiles.deleteIfExists(CaptureJournal.file(root, c.id())));
-        LOG.info("Committed {} to store '{}': static {}, checkpoint artifacts {}",
+        LOG.debug("Committed {} to store '{}': static {}, checkpoint artifacts {}",
                 open.map(c -> "checkpoint '" + c.id() + "'").orElse("static artifacts"), spec.storeId(),
                 pendingStatic.keySet(), pendingCheckpoint.keySet());
         pendingStatic.clear();
