@@ -10,95 +10,81 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bytes of one chunk file, read for decoding while its SHA-256 is computed on another thread.
- * The caller decodes, then calls {@link #verify()} before handing anything out, and
- * {@link #release()} when done with the bytes.
+ * The bytes of one chunk file, read once and hashed as they arrive. The caller decodes, then calls
+ * {@link #verify()} before handing anything out (so that a damaged file is reported as damaged even
+ * when decoding it fails first), and {@link #release()} when done with the bytes.
  *
- * @implNote Hashing is the one step of a read slower than the disk (SHA-256 runs at about 1 GB/s
- *     per core), so for files of at least 1 MiB it overlaps with the decode on a second thread; if
- *     no thread has picked the task up when the decode is done, the reading thread hashes itself.
- *     Read buffers come from a small pool per store so that large chunks do not churn the heap.
- *     Under {@link ChunkVerification#ONCE_PER_OPEN} a file verified earlier by the same store, with
- *     an unchanged size, modification time and file key, is not hashed again.
+ * @implNote The file is read in 1 MiB blocks, each hashed while still in cache. SHA-256 (about
+ *     1 GB/s per core here) is the slowest step of a read; hashing on a second thread was measured
+ *     slower on the 2-vCPU machines this was built on, so it stays on the reading thread. Read
+ *     buffers come from a small pool per store so that large chunks do not churn the heap. Under
+ *     {@link ChunkVerification#ONCE_PER_OPEN}, a file verified earlier by the same store whose size,
+ *     modification time and file key are unchanged is not hashed again.
  */
 final class ChunkBytes {
-    private static final int ASYNC_MIN = 1 << 20;
-    private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService HASHERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "influence4j-sha256-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private static final int BLOCK = 1 << 20;
 
     private final Origin origin;
     private final StoredFile file;
     private final Pool pool;
-    private byte[] bytes;
-    private final FutureTask<String> hash;
     private final Object stamp;
-    private final boolean preVerified;
+    private final String actualHash;
+    private byte[] bytes;
 
-    private ChunkBytes(Origin origin, StoredFile file, Pool pool, byte[] bytes, Object stamp) {
+    private ChunkBytes(Origin origin, StoredFile file, Pool pool, byte[] bytes, Object stamp, String actualHash) {
         this.origin = origin;
         this.file = file;
         this.pool = pool;
         this.bytes = bytes;
         this.stamp = stamp;
-        this.preVerified = pool.isVerified(origin.path(file), stamp);
-        int len = Math.toIntExact(file.bytes());
-        this.hash = new FutureTask<>(() -> {
-            MessageDigest md = StoreFiles.sha256();
-            md.update(bytes, 0, len);
-            return StoreFiles.hex(md);
-        });
-        if (preVerified) {
-            hash.cancel(false);
-        } else if (len >= ASYNC_MIN) {
-            HASHERS.execute(hash);
-        }
+        this.actualHash = actualHash;
     }
 
     /**
-     * Reads a chunk file whose length matches the manifest and starts hashing it.
+     * Reads a chunk file whose length matches the manifest, hashing it unless already verified.
      *
      * @param o where the file belongs
      * @param f what the manifest records
      * @param pool the buffer pool
-     * @return the bytes, {@link #length()} long, not yet verified
+     * @return the bytes, {@link #length()} long, not yet compared with the manifest's hash
      * @throws CorruptStoreException if the file is missing or its length differs
      * @throws StoreException if it cannot be read
      */
     static ChunkBytes read(Origin o, StoredFile f, Pool pool) {
-        try (FileChannel ch = FileChannel.open(o.path(f), StandardOpenOption.READ)) {
-            Object stamp = pool.stamp(o.path(f)); // taken before reading: a later change gives another stamp
+        Path path = o.path(f);
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            Object stamp = pool.stamp(path); // taken before reading: a later change gives another stamp
             long size = ch.size();
             if (size != f.bytes()) {
                 throw new CorruptStoreException(ChunkFiles.lengthMessage(o, f, size));
             }
+            boolean hash = !pool.isVerified(path, stamp);
+            MessageDigest md = StoreFiles.sha256();
             byte[] b = pool.take(Math.toIntExact(size));
-            ByteBuffer bb = ByteBuffer.wrap(b, 0, (int) size);
-            while (bb.hasRemaining()) {
-                if (ch.read(bb) < 0) {
-                    pool.give(b);
-                    throw new CorruptStoreException(ChunkFiles.lengthMessage(o, f, bb.position()));
+            int pos = 0;
+            while (pos < size) {
+                ByteBuffer bb = ByteBuffer.wrap(b, pos, (int) Math.min(BLOCK, size - pos));
+                while (bb.hasRemaining()) {
+                    if (ch.read(bb) < 0) {
+                        pool.give(b);
+                        throw new CorruptStoreException(ChunkFiles.lengthMessage(o, f, bb.position()));
+                    }
                 }
+                if (hash) {
+                    md.update(b, pos, bb.position() - pos);
+                }
+                pos = bb.position();
             }
-            return new ChunkBytes(o, f, pool, b, stamp);
+            return new ChunkBytes(o, f, pool, b, stamp, hash ? StoreFiles.hex(md) : f.sha256());
         } catch (NoSuchFileException e) {
             throw new CorruptStoreException(ChunkFiles.missingMessage(o, f), e);
         } catch (IOException e) {
@@ -117,49 +103,20 @@ final class ChunkBytes {
     }
 
     /**
-     * Waits for the hash (or computes it) and compares it with the manifest.
+     * Compares the file's hash with the manifest.
      *
      * @throws CorruptStoreException naming the file, the expected and the actual hash
      */
     void verify() {
-        if (preVerified) {
-            return;
-        }
-        String actual;
-        try {
-            actual = hash.cancel(false) ? hashHere() : hash.get(); // not started yet: hash on this thread
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while verifying " + origin.describe(file), e);
-        } catch (ExecutionException | CancellationException e) {
-            throw new IllegalStateException("hashing " + origin.describe(file) + " failed", e);
-        }
-        if (!actual.equals(file.sha256())) {
-            throw new CorruptStoreException(ChunkFiles.hashMessage(origin, file, actual));
+        if (!actualHash.equals(file.sha256())) {
+            throw new CorruptStoreException(ChunkFiles.hashMessage(origin, file, actualHash));
         }
         pool.markVerified(origin.path(file), stamp);
     }
 
-    private String hashHere() {
-        MessageDigest md = StoreFiles.sha256();
-        md.update(bytes, 0, length());
-        return StoreFiles.hex(md);
-    }
-
-    /** Returns the buffer to the pool, after any hashing of it has finished. */
+    /** Returns the buffer to the pool. */
     void release() {
         if (bytes != null) {
-            if (!hash.cancel(false)) {
-                try {
-                    hash.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    bytes = null;
-                    return; // a hashing thread may still read the buffer: do not reuse it
-                } catch (ExecutionException | CancellationException e) {
-                    // nothing to do: the buffer is free either way
-                }
-            }
             pool.give(bytes);
             bytes = null;
         }

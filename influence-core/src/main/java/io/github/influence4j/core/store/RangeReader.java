@@ -16,10 +16,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Reads any example range of one stored artifact, aligned to chunks or not, by copying the needed
  * rows of each overlapping chunk file into one array.
  *
- * @implNote Each chunk file is read once, verified (length, SHA-256 hashed on a second thread while
- *     this one decodes, header) and decoded from the same bytes with one bulk copy per chunk into the
- *     result's off-heap buffer: no per-element ND4J calls. Peak memory is the result plus one chunk file. Ragged ranges first read the small
- *     offsets files of the overlapping chunks to size the result, then the values files.
+ * @implNote Each chunk file is read once (hashed as it is read, see {@link ChunkBytes}), its
+ *     header checked, and decoded from the same bytes with one bulk copy per chunk into the result's
+ *     off-heap buffer: no per-element ND4J calls. Peak memory is the result plus one chunk file.
+ *     Ragged ranges first read the small offsets files of the overlapping chunks to size the
+ *     result, then the values files.
  */
 final class RangeReader {
     private RangeReader() {
