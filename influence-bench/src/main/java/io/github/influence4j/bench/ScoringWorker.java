@@ -73,19 +73,23 @@ public final class ScoringWorker {
     }
 
     /**
-     * @param spec a comma list or {@code all}
+     * @param spec a comma list of names, where {@code all} stands for every registered scorer plus
+     *     {@value #DATA_MAP}
      * @param store the store
      * @return the scorer names to run, in order
      */
     static List<String> names(String spec, TrainingArtifactStore store) {
-        if (!spec.equals("all")) {
-            return Arrays.asList(spec.split(","));
-        }
         List<String> out = new ArrayList<>();
-        for (InfluenceScorerProvider p : InfluenceScorers.available()) {
-            out.add(p.name());
+        for (String name : spec.split(",")) {
+            if (!name.equals("all")) {
+                out.add(name);
+                continue;
+            }
+            for (InfluenceScorerProvider p : InfluenceScorers.available()) {
+                out.add(p.name());
+            }
+            out.add(DATA_MAP);
         }
-        out.add(DATA_MAP);
         return out;
     }
 
