@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Synthetic file stores of the bench run, generated once per (shape, seed) under a work directory
- * and shared between tables; {@link #release} deletes one early (they reach gigabytes).
+ * and shared between tables; {@link #release} deletes one early (they reach gigabytes). With
+ * {@code keep}, stores survive the run and a later run reuses every complete one it finds.
  */
 public final class StoreCache implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreCache.class);
@@ -58,6 +59,12 @@ public final class StoreCache implements AutoCloseable {
             return e;
         }
         Path dir = root.resolve(name);
+        if (keep && complete(dir, shape)) {
+            LOG.info("reusing {} ({})", dir, shape.describe());
+            e = new Entry(dir, shape, 0, size(dir));
+            entries.put(name, e);
+            return e;
+        }
         delete(dir);
         LOG.info("generating {} ({} MiB expected)", shape.describe(),
                 shape.bytesPerCheckpoint() * shape.numCheckpoints() / 1048576);
@@ -67,6 +74,18 @@ public final class StoreCache implements AutoCloseable {
         e = new Entry(dir, shape, s, size(dir));
         entries.put(name, e);
         return e;
+    }
+
+    private static boolean complete(Path dir, SyntheticShape shape) {
+        if (!Files.exists(dir.resolve("manifest.json"))) {
+            return false;
+        }
+        try (var store = io.github.influence4j.core.store.ArtifactStores.open(dir)) {
+            return store.numExamples() == shape.numExamples() && store.checkpoints().size() == shape.numCheckpoints();
+        } catch (RuntimeException ex) {
+            LOG.info("not reusing {}: {}", dir, ex.toString());
+            return false;
+        }
     }
 
     /**
