@@ -64,9 +64,26 @@ public final class ChildJvm {
      * @throws IllegalStateException if it cannot start or exits non-zero (with its output)
      */
     public static Outcome run(String heap, Class<?> mainClass, List<String> args) {
+        return run(heap, false, mainClass, args);
+    }
+
+    /**
+     * @param heap the child's -Xmx, e.g. {@code 512m}
+     * @param pretouch fix the heap at that size and touch it at start ({@code -Xms}, {@code
+     *     -XX:+AlwaysPreTouch}), so that the resident set size minus the heap is native memory and
+     *     the GC's heap sizing cannot show up as growth
+     * @param mainClass the class whose main runs
+     * @param args its arguments
+     * @return what it reported
+     */
+    public static Outcome run(String heap, boolean pretouch, Class<?> mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
+        if (pretouch) {
+            cmd.add("-Xms" + heap);
+            cmd.add("-XX:+AlwaysPreTouch");
+        }
         cmd.add("-Dorg.bytedeco.javacpp.maxbytes=4G");
         cmd.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=8G");
         cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");

@@ -23,17 +23,18 @@ import java.util.stream.Stream;
 /**
  * The child-JVM side of the store-read table: for one artifact over every checkpoint, the best of
  * several rounds of (a) a raw sequential read of its chunk files through a {@link FileChannel}
- * into a reused direct buffer, (b) {@link Files#readAllBytes}, (c) that plus SHA-256 (what the
- * file store verifies on every read), (d) {@link TrainingArtifactStore#read} of every chunk range,
- * and (e) that plus the float64 copy scorers make ({@link ArtifactReads}). Reported as
+ * into a reused direct buffer, (b) {@link Files#readAllBytes}, (c) that plus a CRC32C (a cheaper
+ * checksum, for comparison), (d) that plus SHA-256 instead (what the file store verifies on every
+ * read), (e) {@link TrainingArtifactStore#read} of every chunk range, and (f) that plus the float64
+ * copy scorers make ({@link ArtifactReads}). Reported as
  * {@code bytes.<key>} and {@code seconds.<method>.<key>}.
  *
  * <p>Arguments: {@code STORE_DIR ROUNDS KEY[,KEY...]}.
  */
 public final class ReadWorker {
     /** The measured methods, in table order. */
-    public static final List<String> METHODS = List.of("raw", "readAllBytes", "readAllBytes+sha256", "store.read",
-            "store.read+float64");
+    public static final List<String> METHODS = List.of("raw", "readAllBytes", "readAllBytes+crc32c",
+            "readAllBytes+sha256", "store.read", "store.read+float64");
 
     private ReadWorker() {
     }
@@ -72,9 +73,10 @@ public final class ReadWorker {
     private static double run(int method, TrainingArtifactStore store, ArtifactKey key, List<Path> files) {
         return switch (method) {
             case 0 -> raw(files);
-            case 1 -> heap(files, false);
-            case 2 -> heap(files, true);
-            case 3 -> storeRead(store, key, false);
+            case 1 -> heap(files, 0);
+            case 2 -> heap(files, 1);
+            case 3 -> heap(files, 2);
+            case 4 -> storeRead(store, key, false);
             default -> storeRead(store, key, true);
         };
     }
@@ -109,14 +111,19 @@ public final class ReadWorker {
         return total;
     }
 
-    private static double heap(List<Path> files, boolean digest) {
+    private static double heap(List<Path> files, int check) {
         double acc = 0;
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
             for (Path p : files) {
                 byte[] b = Files.readAllBytes(p);
-                if (digest) {
+                if (check == 2) {
                     acc += md.digest(b)[0];
+                } else if (check == 1) {
+                    crc.reset();
+                    crc.update(b);
+                    acc += crc.getValue();
                 } else {
                     acc += b.length;
                 }

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class ThroughputBench {
     static final long SEED = 20231;
-    static final String HEAP = "1g";
+    static final String HEAP = "512m";
 
     /** One store configuration of the table: a label, a row-shape series and the shape. */
     record Config(String label, String series, SyntheticShape shape) {
@@ -44,17 +44,55 @@ final class ThroughputBench {
 
     static String run(BenchOptions o, StoreCache cache) {
         List<Measured> all = new ArrayList<>();
-        for (Config c : configs(o.quick())) {
+        List<Config> configs = configs(o.quick());
+        Config smallest = configs.stream().filter(c -> c.series().equals("small")).findFirst().orElseThrow();
+        Config largest = configs.stream().filter(c -> c.series().equals("small")).reduce((a, b) -> b).orElseThrow();
+        for (Config c : configs) {
             StoreCache.Entry e = cache.get(c.shape(), SEED);
             int rounds = e.bytes() < (4L << 30) ? 2 : 1;
-            ChildJvm.Outcome out = ChildJvm.run(HEAP, ScoringWorker.class,
+            ChildJvm.Outcome out = ChildJvm.run(HEAP, true, ScoringWorker.class,
                     List.of(e.dir().toString(), "all", Integer.toString(rounds)));
             all.add(new Measured(c, e, out));
-            if (!(o.tables().contains(BenchOptions.Table.READS) && c.shape().equals(StoreReadBench.shape(o.quick())))) {
+            if (c != smallest && c != largest && !(o.tables().contains(BenchOptions.Table.READS)
+                    && c.shape().equals(StoreReadBench.shape(o.quick())))) {
                 cache.release(c.shape(), SEED);
             }
         }
-        return throughputTable(all).render() + "\n" + memoryTable(all).render();
+        String perScorer = perScorerTable(all, cache.get(smallest.shape(), SEED), smallest,
+                cache.get(largest.shape(), SEED), largest).render();
+        cache.release(smallest.shape(), SEED);
+        cache.release(largest.shape(), SEED);
+        return throughputTable(all).render() + "\n" + memoryTable(all).render() + "\n" + perScorer;
+    }
+
+    /**
+     * Each scorer alone in its own child JVM at the smallest and largest N of the small-row series:
+     * which scorer's memory grows with N, and by how much.
+     */
+    static TextTable perScorerTable(List<Measured> all, StoreCache.Entry small, Config smallConfig,
+            StoreCache.Entry large, Config largeConfig) {
+        TextTable t = TextTable.of("scorer alone", "heap live MiB " + smallConfig.label(),
+                "heap live MiB " + largeConfig.label(), "native MiB (small N)", "native MiB (large N)",
+                "RSS MiB (small N)", "RSS MiB (large N)", "RSS ratio", "output arrays at large N, MiB");
+        List<String> names = new ArrayList<>();
+        all.get(0).outcome().results().keySet().stream().filter(k -> k.startsWith("seconds."))
+                .map(k -> k.substring("seconds.".length())).forEach(names::add);
+        int n = largeConfig.shape().numExamples();
+        for (String name : names) {
+            ChildJvm.Outcome a = ChildJvm.run(HEAP, true, ScoringWorker.class, List.of(small.dir().toString(), name, "1"));
+            ChildJvm.Outcome b = ChildJvm.run(HEAP, true, ScoringWorker.class, List.of(large.dir().toString(), name, "1"));
+            int outputs = name.equals(ScoringWorker.DATA_MAP) ? 3 : 1;
+            t.row(name, TextTable.mib((long) a.number("mem.heapLive")), TextTable.mib((long) b.number("mem.heapLive")),
+                    TextTable.mib((long) a.number("mem.offHeap")), TextTable.mib((long) b.number("mem.offHeap")),
+                    TextTable.mib((long) a.number("mem.vmhwm")), TextTable.mib((long) b.number("mem.vmhwm")),
+                    TextTable.ratio(b.number("mem.vmhwm") / a.number("mem.vmhwm")),
+                    TextTable.mib((long) outputs * n * (8 + 4)));
+        }
+        t.note("Every scorer of the row above alone in a fresh child JVM (-Xms=-Xmx=" + HEAP + " pre-touched, one pass"
+                + " after the warm-up)."
+                + " The last column is the unavoidable O(N) part: the scores themselves (a double and an int id per"
+                + " example per output).");
+        return t;
     }
 
     static TextTable throughputTable(List<Measured> all) {
@@ -93,7 +131,7 @@ final class ThroughputBench {
         t.row(size.toArray());
         t.note("Shapes: " + String.join("; ", all.stream().map(m -> m.config().label() + ": "
                 + m.config().shape().describe()).distinct().toList()) + ". Each N scored in a child JVM (-Xmx" + HEAP
-                + ", OMP_NUM_THREADS=1), every scorer after an untimed warm-up on the first 1,024 examples, best of"
+                + " pre-touched, OMP_NUM_THREADS=1), every scorer after an untimed warm-up on the first 1,024 examples, best of"
                 + " 2 full passes (1 for stores over 4 GiB); the store was just written, so reads come mostly from the"
                 + " page cache.");
         skipped.forEach((k, v) -> t.note("skipped " + k + ": " + v));
@@ -123,10 +161,11 @@ final class ThroughputBench {
                         Math.max(heldRatio, rssRatio) <= 1.2 ? "flat (within 1.2x)" : "NOT flat (over 1.2x)"));
             }
         }
-        t.note("held = peak heap live after a GC + peak native memory; native = RSS minus the JVM's committed heap and"
-                + " non-heap (ND4J's off-heap buffers, which ND4J 1.0.0-M2.1 does not report through JavaCPP's"
-                + " Pointer.totalBytes(), plus native libraries and malloc arenas: an upper bound). Heap used includes"
-                + " garbage (it follows the GC's sizing, not the data). Target: within 1.2x as N grows.");
+        t.note("held = peak heap live after a GC + peak native memory. The child's heap is fixed and pre-touched"
+                + " (-Xms=-Xmx=" + HEAP + ", -XX:+AlwaysPreTouch), so RSS minus the committed heap and non-heap is native"
+                + " memory: ND4J's off-heap buffers (ND4J 1.0.0-M2.1 does not report them through JavaCPP's"
+                + " Pointer.totalBytes()), native libraries and malloc arenas. Peak RSS includes the whole pre-touched"
+                + " heap. Heap used includes garbage. Target: within 1.2x as N grows.");
         verdicts.forEach(t::note);
         return t;
     }
