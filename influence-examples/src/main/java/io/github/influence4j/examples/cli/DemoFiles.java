@@ -2,7 +2,8 @@ package io.github.influence4j.examples.cli;
 
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.Orientation;
-import io.github.influence4j.examples.demo.Detection;
+import io.github.influence4j.core.selection.ScoreAnalysis;
+import io.github.influence4j.examples.demo.Ranking;
 import io.github.influence4j.examples.demo.SyntheticData;
 import io.github.influence4j.examples.report.ExampleTable;
 import io.github.influence4j.examples.report.ResultsFiles;
@@ -106,18 +107,19 @@ final class DemoFiles {
                 "in top 1%", "in top 5%");
         List<DetectionResult> out = new ArrayList<>();
         for (InfluenceScores s : scores) {
-            int[] ranks = Detection.ranks(s, data.planted());
-            double auroc = Detection.auroc(s, data.planted());
-            int atK = Detection.countWithin(ranks, m);
-            out.add(new DetectionResult(s.name(), auroc, m == 0 ? Double.NaN : (double) atK / m, m));
+            int[] ranks = Ranking.ranksOf(s, data.planted());
+            double auroc = m == 0 ? Double.NaN : ScoreAnalysis.mislabelAuroc(s, mask(s, data));
+            int atK = Ranking.countWithin(ranks, m);
+            out.add(new DetectionResult(s.name(), auroc, m == 0 ? Double.NaN
+                    : ScoreAnalysis.precisionAtK(s, mask(s, data), m), m));
             o.printf(Locale.ROOT, "      %-28s %5s %7.3f %12s %12s %12s%n", s.name(),
                     s.orientation() == Orientation.HIGHER_IS_HARDER ? "high" : "low", auroc, atK + "/" + m,
-                    Detection.countWithin(ranks, top1) + "/" + m, Detection.countWithin(ranks, top5) + "/" + m);
+                    Ranking.countWithin(ranks, top1) + "/" + m, Ranking.countWithin(ranks, top5) + "/" + m);
         }
         o.println("      (chance: AUROC 0.5, about " + String.format(Locale.ROOT, "%.1f", m * 0.05)
                 + " planted examples in the top 5%)");
         for (InfluenceScores s : scores) {
-            int[] order = io.github.influence4j.examples.demo.Ranking.hardestFirst(s);
+            int[] order = Ranking.hardestFirst(s);
             StringBuilder sb = new StringBuilder();
             for (int r = 0; r < Math.min(10, order.length); r++) {
                 int id = s.exampleIds()[order[r]];
@@ -127,6 +129,15 @@ final class DemoFiles {
         }
         o.println("      (* = planted mislabelled example)");
         return out;
+    }
+
+    private static boolean[] mask(InfluenceScores s, SyntheticData data) {
+        int[] ids = s.exampleIds();
+        boolean[] m = new boolean[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            m[i] = data.isPlanted(ids[i]);
+        }
+        return m;
     }
 
     /**

@@ -5,10 +5,11 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * Orders scored examples by hardness and prunes by rank.
+ * Orders scored examples from hardest to easiest, for printing rankings.
  *
- * @implNote Ties are broken by example id (lower first among equally hard examples), so every
- *     ordering is deterministic, as DESIGN.md section 4 asks of selection.
+ * @implNote The total order is the one of {@code core.selection} (RankSelection, ScoreAnalysis):
+ *     among equally hard examples the lower id counts as easier, so it comes later here. Rankings
+ *     printed by the CLI therefore agree with what {@code prune-hard} removes first.
  */
 public final class Ranking {
     private Ranking() {
@@ -20,48 +21,43 @@ public final class Ranking {
      */
     public static int[] hardestFirst(InfluenceScores scores) {
         double[] v = scores.values();
+        int[] ids = scores.exampleIds();
         Comparator<Integer> harderFirst = (a, b) -> {
             int c = scores.orientation().compareHardness(v[b], v[a]);
-            return c != 0 ? c : Integer.compare(a, b);
+            return c != 0 ? c : Integer.compare(ids[b], ids[a]);
         };
         return IntStream.range(0, v.length).boxed().sorted(harderFirst).mapToInt(Integer::intValue).toArray();
     }
 
     /**
-     * @param scores scores of the training pool
-     * @param pruneHard true to remove the hardest examples, false the easiest
-     * @param fraction the fraction to remove, in [0, 1)
-     * @return the example ids kept, sorted
+     * @param scores the scores
+     * @param exampleIds sorted example ids, each scored
+     * @return 1-based ranks (1 = hardest) of those examples, in the order given
      */
-    public static int[] keepAfterPruning(InfluenceScores scores, boolean pruneHard, double fraction) {
-        if (!(fraction >= 0 && fraction < 1)) {
-            throw new IllegalArgumentException("fraction must be in [0, 1), was " + fraction);
-        }
+    public static int[] ranksOf(InfluenceScores scores, int[] exampleIds) {
         int[] order = hardestFirst(scores);
-        int n = order.length;
-        int remove = (int) Math.round(fraction * n);
         int[] ids = scores.exampleIds();
-        int from = pruneHard ? remove : 0;
-        int to = pruneHard ? n : n - remove;
-        return IntStream.range(from, to).map(r -> ids[order[r]]).sorted().toArray();
+        int[] rankOfIndex = new int[order.length];
+        for (int r = 0; r < order.length; r++) {
+            rankOfIndex[order[r]] = r + 1;
+        }
+        int[] out = new int[exampleIds.length];
+        for (int p = 0; p < exampleIds.length; p++) {
+            int idx = java.util.Arrays.binarySearch(ids, exampleIds[p]);
+            if (idx < 0) {
+                throw new IllegalArgumentException("example " + exampleIds[p] + " was not scored by " + scores.name());
+            }
+            out[p] = rankOfIndex[idx];
+        }
+        return out;
     }
 
     /**
-     * @param n the pool size (ids 0..n-1)
-     * @param fraction the fraction to remove
-     * @param seed the seed
-     * @return the ids kept after removing a uniformly random fraction, sorted
+     * @param ranks 1-based ranks
+     * @param k a cut-off
+     * @return how many ranks are within the k hardest
      */
-    public static int[] keepRandom(int n, double fraction, long seed) {
-        int[] p = IntStream.range(0, n).toArray();
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        int keep = n - (int) Math.round(fraction * n);
-        return IntStream.of(p).limit(keep).sorted().toArray();
+    public static int countWithin(int[] ranks, int k) {
+        return (int) IntStream.of(ranks).filter(r -> r <= k).count();
     }
 }

@@ -1,17 +1,25 @@
 package io.github.influence4j.examples.demo;
 
 import io.github.influence4j.core.InfluenceScores;
+import io.github.influence4j.core.Orientation;
+import io.github.influence4j.core.ScoreProvenance;
+import io.github.influence4j.core.selection.Selections;
+import io.github.influence4j.core.selection.SubsetSize;
 import io.github.influence4j.examples.report.Pruning;
 import io.github.influence4j.examples.report.RunResults;
 import io.github.influence4j.examples.report.RunResults.TrainingResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * The pruning experiment of Tan, Minakova and Anand (2023, Sec. 2) on {@link SyntheticData}: train
  * on the full pool, on the pool minus a random fraction, and minus the easiest or hardest fraction
- * by each score; evaluate each on the clean test set; repeat over seeds.
+ * by each score; evaluate each on the clean test set; repeat over seeds. Subsets come from
+ * {@code core.selection} ({@code prune-easy}, {@code prune-hard}, {@code random}), so the demo prunes
+ * exactly as {@code influence4j select} and the SNLI experiment do.
  */
 public final class SyntheticPruning {
     /** Receives each finished training run. */
@@ -47,16 +55,20 @@ public final class SyntheticPruning {
             List<Long> seeds, SyntheticTraining.Config cfg, Listener listener) {
         List<TrainingResult> out = new ArrayList<>();
         int[] all = IntStream.range(0, data.size()).toArray();
+        InfluenceScores uniform = new InfluenceScores(RunResults.RANDOM, all, new double[all.length],
+                Orientation.HIGHER_IS_HARDER, new ScoreProvenance(RunResults.RANDOM, "1", Map.of(), "synthetic", "",
+                        List.of(), "none", "float64", ScoreProvenance.currentLibraryVersion(),
+                        System.getProperty("java.version", "?"), "", Instant.now()));
         for (long seed : seeds) {
             out.add(train(data, all, Pruning.NONE, RunResults.FULL, 0, seed, cfg, listener));
             for (double f : fractions) {
-                out.add(train(data, Ranking.keepRandom(data.size(), f, seed), Pruning.RANDOM, RunResults.RANDOM, f, seed,
-                        cfg, listener));
+                int[] randomKeep = Selections.random(SubsetSize.prune(f)).select(uniform, seed).keptIds();
+                out.add(train(data, randomKeep, Pruning.RANDOM, RunResults.RANDOM, f, seed, cfg, listener));
                 for (InfluenceScores s : scores) {
-                    out.add(train(data, Ranking.keepAfterPruning(s, false, f), Pruning.EASY, s.name(), f, seed, cfg,
-                            listener));
-                    out.add(train(data, Ranking.keepAfterPruning(s, true, f), Pruning.HARD, s.name(), f, seed, cfg,
-                            listener));
+                    out.add(train(data, Selections.pruneEasy(f).select(s, seed).keptIds(), Pruning.EASY, s.name(), f,
+                            seed, cfg, listener));
+                    out.add(train(data, Selections.pruneHard(f).select(s, seed).keptIds(), Pruning.HARD, s.name(), f,
+                            seed, cfg, listener));
                 }
             }
         }

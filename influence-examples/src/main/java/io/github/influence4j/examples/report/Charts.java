@@ -41,7 +41,7 @@ public final class Charts {
      */
     public static XYChart pruningCurves(List<CurvePoint> points, Pruning direction) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Pruning the " + direction.name().toLowerCase(Locale.ROOT) + "iest examples")
+                .title(direction == Pruning.EASY ? "Pruning the easiest examples" : "Pruning the hardest examples")
                 .xAxisTitle("fraction of training data pruned (%)").yAxisTitle("test accuracy (%)").build();
         chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
         chart.getStyler().setMarkerSize(6);
@@ -198,6 +198,8 @@ public final class Charts {
         if (min > max) {
             return chart;
         }
+        double mag = Math.max(Math.abs(min), Math.abs(max));
+        chart.getStyler().setXAxisDecimalPattern(mag != 0 && (mag < 0.01 || mag >= 1e5) ? "0.##E0" : "#,##0.###");
         double width = max > min ? (max - min) / HISTOGRAM_BINS : 1;
         for (int k = 0; k < numClasses; k++) {
             double[] counts = new double[HISTOGRAM_BINS + 1];

@@ -59,7 +59,7 @@ public final class ReportWriter {
                     String file = "pruning-" + p.name().toLowerCase(java.util.Locale.ROOT) + ".png";
                     save(Charts.pruningCurves(points, p), out.resolve(file), images);
                     figures.add(new HtmlReport.Figure(file, "Test accuracy after pruning the "
-                            + p.name().toLowerCase(java.util.Locale.ROOT) + "iest examples by each score (mean +/- std"
+                            + (p == Pruning.EASY ? "easiest" : "hardest") + " examples by each score (mean +/- std"
                             + " over seeds; dashed: random pruning; every curve starts at full data)."));
                 }
             }
