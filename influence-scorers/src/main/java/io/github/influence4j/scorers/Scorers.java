@@ -1,6 +1,7 @@
 package io.github.influence4j.scorers;
 
 import io.github.influence4j.core.InfluenceScorer;
+import io.github.influence4j.core.TrainToTestScorer;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.scorers.confidence.AumOptions;
 import io.github.influence4j.scorers.confidence.AumScorer;
@@ -14,6 +15,10 @@ import io.github.influence4j.scorers.confidence.GrandOptions;
 import io.github.influence4j.scorers.confidence.GrandScorer;
 import io.github.influence4j.scorers.confidence.PviOptions;
 import io.github.influence4j.scorers.confidence.PviScorer;
+import io.github.influence4j.scorers.tracin.TracIn;
+import io.github.influence4j.scorers.tracin.TracInOptions;
+import io.github.influence4j.scorers.tracinwe.TracInWeOptions;
+import io.github.influence4j.scorers.tracinwe.TracInWeScorer;
 import io.github.influence4j.scorers.vog.VogOptions;
 import io.github.influence4j.scorers.vog.VogScorer;
 
@@ -45,6 +50,12 @@ import io.github.influence4j.scorers.vog.VogScorer;
  *   <tr><td>{@link #forgetting}</td><td>forgetting</td><td>higher</td><td>LOGITS, LABELS</td></tr>
  *   <tr><td>{@link #aum}</td><td>aum</td><td>lower</td><td>LOGITS, LABELS</td></tr>
  *   <tr><td>{@link #pvi}</td><td>pvi</td><td>lower</td><td>LOGITS, NULL_LOGITS, LABELS</td></tr>
+ *   <tr><td>{@link #tracInSelf}</td><td>tracin-self</td><td>higher</td><td>LAYER_INPUTS + LAYER_OUTPUT_GRADS,
+ *       PARAM_GRADS, EMBEDDING_GRADS + TOKEN_IDS or PROJECTED_GRADS</td></tr>
+ *   <tr><td>{@link #tracIn}</td><td>tracin (train-to-test matrix / top-k)</td><td>positive = proponent</td>
+ *       <td>the same, in a training and a test store</td></tr>
+ *   <tr><td>{@link #tracInWe}</td><td>tracin-we-self, tracin-we-topk-self, tracin-we(-topk)</td>
+ *       <td>higher; positive = proponent</td><td>EMBEDDING_GRADS, TOKEN_IDS</td></tr>
  * </table>
  */
 public final class Scorers {
@@ -189,5 +200,90 @@ public final class Scorers {
      */
     public static InfluenceScorer pvi(TrainingArtifactStore store, PviOptions options) {
         return PviScorer.of(store, options);
+    }
+
+    // ------------------------------------------------------------ TracIn and TracIn-WE
+
+    /**
+     * TracIn self-influence over the last dense layer before the head (Pruthi et al. 2020; Tan et
+     * al. 2023), every checkpoint holding it, weighted by learning rate.
+     *
+     * @param store the store
+     * @return the scorer ({@code "tracin-self"}, higher = harder)
+     */
+    public static InfluenceScorer tracInSelf(TrainingArtifactStore store) {
+        return TracIn.selfInfluence(store, TracInOptions.defaults());
+    }
+
+    /**
+     * @param store the store
+     * @param options parameter groups, checkpoints, learning rates (see {@link TracInOptions})
+     * @return the TracIn self-influence scorer
+     */
+    public static InfluenceScorer tracInSelf(TrainingArtifactStore store, TracInOptions options) {
+        return TracIn.selfInfluence(store, options);
+    }
+
+    /**
+     * Train-to-test TracIn (Pruthi et al. 2020, Eq. 1) over the last dense layer before the head.
+     *
+     * @param train the training store
+     * @param test the test store, captured at the same checkpoints
+     * @return the scorer: {@code matrix()} or {@code topK(k)}
+     */
+    public static TrainToTestScorer tracIn(TrainingArtifactStore train, TrainingArtifactStore test) {
+        return TracIn.trainToTest(train, test, TracInOptions.defaults());
+    }
+
+    /**
+     * @param train the training store
+     * @param test the test store, captured at the same checkpoints
+     * @param options parameter groups, checkpoints, learning rates, matrix memory limit
+     * @return the train-to-test TracIn scorer
+     */
+    public static TrainToTestScorer tracIn(TrainingArtifactStore train, TrainingArtifactStore test,
+            TracInOptions options) {
+        return TracIn.trainToTest(train, test, options);
+    }
+
+    /**
+     * TracIn-WE self-influence over all positions (Yeh et al. 2022).
+     *
+     * @param store the store (TOKEN_IDS and EMBEDDING_GRADS)
+     * @return the scorer ({@code "tracin-we-self"}, higher = harder)
+     */
+    public static InfluenceScorer tracInWe(TrainingArtifactStore store) {
+        return TracIn.weSelfInfluence(store, TracInWeOptions.defaults());
+    }
+
+    /**
+     * @param store the store
+     * @param options top-k (TracIn-WE-Top-k), checkpoints, learning rates
+     * @return the TracIn-WE self-influence scorer
+     */
+    public static InfluenceScorer tracInWe(TrainingArtifactStore store, TracInWeOptions options) {
+        return TracIn.weSelfInfluence(store, options);
+    }
+
+    /**
+     * Train-to-test TracIn-WE (Yeh et al. 2022), sparse over shared tokens, with word-level explanations.
+     *
+     * @param train the training store
+     * @param test the test store, captured at the same checkpoints
+     * @return the scorer
+     */
+    public static TracInWeScorer tracInWe(TrainingArtifactStore train, TrainingArtifactStore test) {
+        return TracIn.weTrainToTest(train, test, TracInWeOptions.defaults());
+    }
+
+    /**
+     * @param train the training store
+     * @param test the test store
+     * @param options top-k, checkpoints, learning rates, matrix memory limit
+     * @return the TracIn-WE train-to-test scorer
+     */
+    public static TracInWeScorer tracInWe(TrainingArtifactStore train, TrainingArtifactStore test,
+            TracInWeOptions options) {
+        return TracIn.weTrainToTest(train, test, options);
     }
 }
