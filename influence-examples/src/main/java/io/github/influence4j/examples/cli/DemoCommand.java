@@ -116,8 +116,8 @@ final class DemoCommand implements Callable<Integer> {
         List<TrainingResult> trainings = List.of();
         if (!fractions.isEmpty()) {
             int total = SyntheticPruning.count(scores.size(), fractions.size(), seeds);
-            o.printf(Locale.ROOT, "%n[4/4] pruning %s easy and hard by each score, plus random; %d seeds: %d"
-                    + " retrainings%n", fractionsText(), seeds, total);
+            o.printf(Locale.ROOT, "%n[4/4] pruning %s easy and hard by each score, plus random; %d seed%s: %d"
+                    + " retrainings%n", fractionsText(), seeds, seeds == 1 ? "" : "s", total);
             try (Progress.Bar bar = progress.bar("retraining", total, "runs")) {
                 trainings = SyntheticPruning.run(data, scores, fractions, seedList(seeds), cfg, r -> bar.step());
             }
@@ -169,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             long t = System.nanoTime();
             try {
-                InfluenceScores s = p.create(store, Map.of()).score(ScoreRequest.builder()
+                InfluenceScores s = p.create(store, demoOptions(p)).score(ScoreRequest.builder()
                         .listener(progress.scoringListener()).build());
                 s.writeCsv(dir.resolve("scores").resolve(s.name() + ".csv"));
                 out.add(s);
@@ -180,6 +180,17 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /**
+     * The demo model has one dense layer, its head, and TracIn's default looks for the layer
+     * before the head (Tan et al. use the last encoder layer): name the head instead.
+     */
+    private static Map<String, String> demoOptions(InfluenceScorerProvider p) {
+        if (p.name().equals("tracin-self") && p.options().containsKey("layers")) {
+            return Map.of("layers", SyntheticTraining.HEAD);
+        }
+        return Map.of();
     }
 
     private String fractionsText() {

@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
  *
  * <p>The vocabulary has {@code TOPIC_WORDS} topic words per class plus {@code NEUTRAL_WORDS}
  * neutral ones. Each example has a gold class y, a length T in [4, 12] and a clarity q drawn
- * uniformly from [0.2, 0.8]: each token is a topic word of y with probability q, otherwise a word
+ * uniformly from [0.3, 0.9]: each token is a topic word of y with probability q, otherwise a word
  * drawn uniformly from the whole vocabulary. Low-clarity examples are genuinely ambiguous. The
- * planted errors are chosen among clear examples (q above 0.6) and get a different class as their
+ * planted errors are chosen among clear examples (q above 0.7) and get a different class as their
  * training label, so a good difficulty score should rank them among the hardest.
  *
  * @param tokens token ids per training example
@@ -28,6 +28,9 @@ public record SyntheticData(int[][] tokens, int[] gold, int[] labels, int[] plan
     public static final int TOPIC_WORDS = 12;
     /** Words shared by every class. */
     public static final int NEUTRAL_WORDS = 24;
+    private static final double MIN_CLARITY = 0.3;
+    private static final double MAX_CLARITY = 0.9;
+    private static final double PLANT_CLARITY = 0.7;
 
     /**
      * @param n training examples, {@code >= 10}
@@ -57,11 +60,11 @@ public record SyntheticData(int[][] tokens, int[] gold, int[] labels, int[] plan
         double[] clarity = new double[n];
         for (int i = 0; i < n; i++) {
             gold[i] = rnd.nextInt(numClasses);
-            clarity[i] = 0.2 + 0.6 * rnd.nextDouble();
+            clarity[i] = MIN_CLARITY + (MAX_CLARITY - MIN_CLARITY) * rnd.nextDouble();
             tokens[i] = sentence(rnd, gold[i], clarity[i], vocab);
         }
         int[] labels = gold.clone();
-        int[] chosen = rnd.ints(0, n).filter(i -> clarity[i] > 0.6).distinct().limit(planted).sorted().toArray();
+        int[] chosen = rnd.ints(0, n).filter(i -> clarity[i] > PLANT_CLARITY).distinct().limit(planted).sorted().toArray();
         if (chosen.length < planted) {
             throw new IllegalStateException("could not find " + planted + " clear examples among " + n);
         }
@@ -72,7 +75,7 @@ public record SyntheticData(int[][] tokens, int[] gold, int[] labels, int[] plan
         int[] testLabels = new int[testSize];
         for (int i = 0; i < testSize; i++) {
             testLabels[i] = rnd.nextInt(numClasses);
-            testTokens[i] = sentence(rnd, testLabels[i], 0.2 + 0.6 * rnd.nextDouble(), vocab);
+            testTokens[i] = sentence(rnd, testLabels[i], MIN_CLARITY + (MAX_CLARITY - MIN_CLARITY) * rnd.nextDouble(), vocab);
         }
         return new SyntheticData(tokens, gold, labels, chosen, testTokens, testLabels, emb, numClasses);
     }
