@@ -31,9 +31,18 @@ public final class Charts {
     private Charts() {
     }
 
+    /** Scores up to which the overview chart draws a std band per score (more would be unreadable). */
+    static final int MAX_BANDS = 4;
+    /** Width of one panel of the small-multiples grid. */
+    public static final int PANEL_WIDTH = 420;
+    /** Height of one panel of the small-multiples grid. */
+    public static final int PANEL_HEIGHT = 300;
+
     /**
-     * Test accuracy (%) against the fraction pruned (%), one line per score with a mean +/- std band,
-     * the random baseline dashed, every curve starting from the full-data point.
+     * Test accuracy (%) against the fraction pruned (%), one line per score, the random baseline
+     * dashed with its mean +/- std band, every curve starting from the full-data point. Scores get
+     * their own bands when there are at most {@value #MAX_BANDS}; {@link #pruningPanel} shows each
+     * score's band against random.
      *
      * @param points aggregated points ({@link PruningSummary#aggregate})
      * @param direction {@link Pruning#EASY} or {@link Pruning#HARD}
@@ -51,20 +60,46 @@ public final class Charts {
         int colour = 0;
         for (String score : scores) {
             addCurve(chart, score, full, PruningSummary.curve(points, direction, score), PALETTE[colour++ % PALETTE.length],
-                    false);
+                    false, scores.size() <= MAX_BANDS);
         }
         List<CurvePoint> random = PruningSummary.curve(points, Pruning.RANDOM, RunResults.RANDOM);
         if (!random.isEmpty()) {
-            addCurve(chart, "random (baseline)", full, random, Color.BLACK, true);
+            addCurve(chart, "random (baseline)", full, random, Color.BLACK, true, true);
         }
         if (full != null && scores.isEmpty() && random.isEmpty()) {
-            addCurve(chart, "full data", full, List.of(), Color.BLACK, false);
+            addCurve(chart, "full data", full, List.of(), Color.BLACK, false, true);
         }
         return chart;
     }
 
+    /**
+     * One score's pruning curve with its mean +/- std band against random pruning with its band: a
+     * panel of the small-multiples grid.
+     *
+     * @param points aggregated points
+     * @param direction {@link Pruning#EASY} or {@link Pruning#HARD}
+     * @param score the score
+     * @param index the score's position (picks its colour, as in {@link #pruningCurves})
+     * @return the chart
+     */
+    public static XYChart pruningPanel(List<CurvePoint> points, Pruning direction, String score, int index) {
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT)
+                .title(score + (direction == Pruning.EASY ? ", pruning easy" : ", pruning hard"))
+                .xAxisTitle("pruned (%)").yAxisTitle("test acc. (%)").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setMarkerSize(5);
+        CurvePoint full = PruningSummary.fullData(points).orElse(null);
+        List<CurvePoint> random = PruningSummary.curve(points, Pruning.RANDOM, RunResults.RANDOM);
+        if (!random.isEmpty()) {
+            addCurve(chart, "random", full, random, Color.BLACK, true, true);
+        }
+        addCurve(chart, score, full, PruningSummary.curve(points, direction, score), PALETTE[index % PALETTE.length],
+                false, true);
+        return chart;
+    }
+
     private static void addCurve(XYChart chart, String name, CurvePoint full, List<CurvePoint> curve, Color colour,
-            boolean dashed) {
+            boolean dashed, boolean band) {
         List<CurvePoint> pts = new ArrayList<>();
         if (full != null) {
             pts.add(full);
@@ -82,7 +117,7 @@ public final class Charts {
             lo[i] = 100 * (p.mean() - p.std());
             hi[i] = 100 * (p.mean() + p.std());
         }
-        if (n > 1 && pts.stream().anyMatch(p -> p.std() > 0)) {
+        if (band && n > 1 && pts.stream().anyMatch(p -> p.std() > 0)) {
             double[] bx = new double[2 * n];
             double[] by = new double[2 * n];
             for (int i = 0; i < n; i++) {

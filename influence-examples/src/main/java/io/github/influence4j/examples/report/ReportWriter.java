@@ -58,9 +58,20 @@ public final class ReportWriter {
                 if (points.stream().anyMatch(c -> c.pruning() == p)) {
                     String file = "pruning-" + p.name().toLowerCase(java.util.Locale.ROOT) + ".png";
                     save(Charts.pruningCurves(points, p), out.resolve(file), images);
-                    figures.add(new HtmlReport.Figure(file, "Test accuracy after pruning the "
-                            + (p == Pruning.EASY ? "easiest" : "hardest") + " examples by each score (mean +/- std"
-                            + " over seeds; dashed: random pruning; every curve starts at full data)."));
+                    String which = p == Pruning.EASY ? "easiest" : "hardest";
+                    figures.add(new HtmlReport.Figure(file, "Test accuracy after pruning the " + which + " examples"
+                            + " by each score (mean over seeds; dashed: random pruning with its +/- std band; every"
+                            + " curve starts at full data)."));
+                    List<String> scores = points.stream().filter(c -> c.pruning() == p).map(CurvePoint::score)
+                            .distinct().toList();
+                    List<XYChart> panels = new ArrayList<>();
+                    for (int i = 0; i < scores.size(); i++) {
+                        panels.add(Charts.pruningPanel(points, p, scores.get(i), i));
+                    }
+                    String grid = "pruning-" + p.name().toLowerCase(java.util.Locale.ROOT) + "-by-score.png";
+                    saveGrid(panels, out.resolve(grid), images);
+                    figures.add(new HtmlReport.Figure(grid, "Each score alone: pruning the " + which + " examples,"
+                            + " mean +/- std over seeds (coloured) against random pruning (dashed, grey band)."));
                 }
             }
             if (examples.isPresent() && results.dataMap().present()) {
@@ -82,6 +93,17 @@ public final class ReportWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the report into " + out + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void saveGrid(List<XYChart> panels, Path file, List<Path> images) throws IOException {
+        int cols = Math.min(3, panels.size());
+        int rows = (panels.size() + cols - 1) / cols;
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+            BitmapEncoder.saveBitmap(panels, rows, cols, os, BitmapFormat.PNG);
+        }
+        ResultsFiles.move(tmp, file);
+        images.add(file);
     }
 
     private static void save(XYChart chart, Path file, List<Path> images) throws IOException {

@@ -27,14 +27,17 @@ class ReportWriterTest {
         SyntheticResults.write(dir);
         ReportWriter.Report r = ReportWriter.write(dir);
         List<String> names = r.images().stream().map(p -> p.getFileName().toString()).toList();
-        assertEquals(List.of("pruning-easy.png", "pruning-hard.png", "data-map.png", "hist-vog.png", "hist-el2n.png",
+        assertEquals(List.of("pruning-easy.png", "pruning-easy-by-score.png", "pruning-hard.png",
+                "pruning-hard-by-score.png", "data-map.png", "hist-vog.png", "hist-el2n.png",
                 "hist-forgetting.png", "hist-data-map-confidence.png", "hist-data-map-variability.png",
                 "hist-data-map-correctness.png"), names);
         for (Path png : r.images()) {
             BufferedImage img = ImageIO.read(png.toFile());
             assertNotNull(img, png + " is not a readable PNG");
-            assertEquals(Charts.WIDTH, img.getWidth());
-            assertEquals(Charts.HEIGHT, img.getHeight());
+            boolean grid = png.getFileName().toString().endsWith("-by-score.png");
+            // the grids hold the 3 scores in one row of panels
+            assertEquals(grid ? 3 * Charts.PANEL_WIDTH : Charts.WIDTH, img.getWidth(), png.toString());
+            assertEquals(grid ? Charts.PANEL_HEIGHT : Charts.HEIGHT, img.getHeight(), png.toString());
             assertTrue(distinctColours(img) > 5, png + " looks blank");
         }
         String html = Files.readString(r.html());
