@@ -99,7 +99,7 @@ public final class Charts {
     }
 
     private static void addCurve(XYChart chart, String name, CurvePoint full, List<CurvePoint> curve, Color colour,
-            boolean dashed, boolean band) {
+            boolean dashed, boolean withBand) {
         List<CurvePoint> pts = new ArrayList<>();
         if (full != null) {
             pts.add(full);
@@ -117,7 +117,7 @@ public final class Charts {
             lo[i] = 100 * (p.mean() - p.std());
             hi[i] = 100 * (p.mean() + p.std());
         }
-        if (band && n > 1 && pts.stream().anyMatch(p -> p.std() > 0)) {
+        if (withBand && n > 1 && pts.stream().anyMatch(p -> p.std() > 0)) {
             double[] bx = new double[2 * n];
             double[] by = new double[2 * n];
             for (int i = 0; i < n; i++) {
