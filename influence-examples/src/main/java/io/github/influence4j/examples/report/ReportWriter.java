@@ -98,9 +98,23 @@ public final class ReportWriter {
     private static void saveGrid(List<XYChart> panels, Path file, List<Path> images) throws IOException {
         int cols = Math.min(3, panels.size());
         int rows = (panels.size() + cols - 1) / cols;
+        // Drawn by hand: XChart's own grid needs exactly rows x cols charts.
+        java.awt.image.BufferedImage grid = new java.awt.image.BufferedImage(cols * Charts.PANEL_WIDTH,
+                rows * Charts.PANEL_HEIGHT, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = grid.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+            for (int i = 0; i < panels.size(); i++) {
+                g.drawImage(BitmapEncoder.getBufferedImage(panels.get(i)), (i % cols) * Charts.PANEL_WIDTH,
+                        (i / cols) * Charts.PANEL_HEIGHT, null);
+            }
+        } finally {
+            g.dispose();
+        }
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-            BitmapEncoder.saveBitmap(panels, rows, cols, os, BitmapFormat.PNG);
+        if (!javax.imageio.ImageIO.write(grid, "png", tmp.toFile())) {
+            throw new IOException("no PNG writer available for " + file);
         }
         ResultsFiles.move(tmp, file);
         images.add(file);

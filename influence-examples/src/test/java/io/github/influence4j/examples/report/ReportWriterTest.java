@@ -55,6 +55,21 @@ class ReportWriterTest {
     }
 
     @Test
+    void theGridHoldsAnyNumberOfScores() throws Exception {
+        RunResults r = SyntheticResults.results();
+        for (long seed = 1; seed <= 2; seed++) {
+            r = r.withTraining(new RunResults.TrainingResult(Pruning.EASY, "aum", 0.3, seed, 0.6, 1, 1, 1));
+        }
+        ResultsFiles.write(dir, r);
+        SyntheticResults.examples().write(dir.resolve("examples.csv"));
+        ReportWriter.Report rep = ReportWriter.write(dir);
+        BufferedImage grid = ImageIO.read(dir.resolve("report/pruning-easy-by-score.png").toFile());
+        assertEquals(3 * Charts.PANEL_WIDTH, grid.getWidth());
+        assertEquals(2 * Charts.PANEL_HEIGHT, grid.getHeight(), "4 scores fill two rows of three");
+        assertTrue(rep.images().size() >= 4);
+    }
+
+    @Test
     void aRunWithoutExamplesOrTrainingsStillReports() throws Exception {
         RunResults r = RunResults.start("snli-prune", SyntheticResults.results().info(),
                 SyntheticResults.results().dataset(), List.of());
