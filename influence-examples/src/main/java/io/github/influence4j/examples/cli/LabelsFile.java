@@ -40,7 +40,7 @@ final class LabelsFile {
     private static Map<Integer, Integer> fromStore(Path dir) {
         try (TrainingArtifactStore s = StoreArgs.open(dir);
                 ArtifactChunk c = s.readStatic(ArtifactKey.of(ArtifactKind.LABELS), ExampleRange.of(0, s.numExamples()))) {
-            int[] y = c.values().castTo(DataType.INT).reshape(-1).toIntVector();
+            int[] y = c.values().castTo(DataType.INT32).reshape(-1).toIntVector();
             Map<Integer, Integer> m = new HashMap<>();
             for (int i = 0; i < y.length; i++) {
                 m.put(i, y[i]);

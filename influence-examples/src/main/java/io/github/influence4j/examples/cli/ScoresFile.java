@@ -116,7 +116,7 @@ final class ScoresFile {
         int[] ids;
         if (Files.isRegularFile(idsFile)) {
             try (InputStream in = Files.newInputStream(idsFile)) {
-                ids = Npy.read(in, idsFile.toString()).castTo(DataType.INT).reshape(-1).toIntVector();
+                ids = Npy.read(in, idsFile.toString()).castTo(DataType.INT32).reshape(-1).toIntVector();
             }
             if (ids.length != values.length) {
                 throw new CliException(idsFile + " holds " + ids.length + " ids for " + values.length + " values in " + file);
