@@ -26,7 +26,14 @@ public final class SyntheticTraining {
      * @param seed initialisation and shuffling seed
      */
     public record Config(int epochs, int batchSize, double learningRate, long seed) {
-        /** Validates the configuration. */
+        /**
+         * Validates the configuration.
+         *
+         * @param epochs see the record description
+         * @param batchSize see the record description
+         * @param learningRate see the record description
+         * @param seed see the record description
+         */
         public Config {
             if (epochs < 1 || batchSize < 1 || !(learningRate > 0)) {
                 throw new IllegalArgumentException("need epochs >= 1, batch >= 1, lr > 0; got " + epochs + ", "

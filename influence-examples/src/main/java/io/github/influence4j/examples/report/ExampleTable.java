@@ -33,7 +33,14 @@ import java.util.Optional;
 public record ExampleTable(int[] ids, int[] labels, Optional<boolean[]> noisy, Map<String, double[]> columns) {
     private static final List<String> FIXED = List.of("example_id", "label", "noisy");
 
-    /** Checks that every column has one value per id. */
+    /**
+     * Checks that every column has one value per id.
+     *
+     * @param ids see the record description
+     * @param labels see the record description
+     * @param noisy see the record description
+     * @param columns see the record description
+     */
     public ExampleTable {
         if (labels.length != ids.length) {
             throw new IllegalArgumentException(ids.length + " ids but " + labels.length + " labels");

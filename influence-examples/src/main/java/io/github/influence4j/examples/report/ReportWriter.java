@@ -34,7 +34,13 @@ public final class ReportWriter {
      * @param results the results reported on
      */
     public record Report(Path html, List<Path> images, RunResults results) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param html see the record description
+         * @param images see the record description
+         * @param results see the record description
+         */
         public Report {
             images = List.copyOf(images);
         }

@@ -49,7 +49,20 @@ public record RunResults(String format, int formatVersion, String experiment, Ru
     /** The {@link TrainingResult#score()} of random-pruning runs. */
     public static final String RANDOM = "random";
 
-    /** Copies the lists; null collections (absent in older files) become empty. */
+    /**
+     * Copies the lists; null collections (absent in older files) become empty.
+     *
+     * @param format see the record description
+     * @param formatVersion see the record description
+     * @param experiment see the record description
+     * @param info see the record description
+     * @param dataset see the record description
+     * @param scores see the record description
+     * @param trainings see the record description
+     * @param detection see the record description
+     * @param examplesFile see the record description
+     * @param dataMap see the record description
+     */
     public RunResults {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(experiment, "experiment");
@@ -152,7 +165,17 @@ public record RunResults(String format, int formatVersion, String experiment, Ru
      */
     public record DatasetInfo(String train, String test, int trainExamples, int testExamples, List<String> classNames,
             double noiseRate, int mislabelled) {
-        /** Copies the class names. */
+        /**
+         * Copies the class names.
+         *
+         * @param train see the record description
+         * @param test see the record description
+         * @param trainExamples see the record description
+         * @param testExamples see the record description
+         * @param classNames see the record description
+         * @param noiseRate see the record description
+         * @param mislabelled see the record description
+         */
         public DatasetInfo {
             classNames = classNames == null ? List.of() : List.copyOf(classNames);
         }
