@@ -2,7 +2,9 @@ package io.github.influence4j.examples.cli;
 
 import io.github.influence4j.core.store.ArtifactInfo;
 import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.StoreVerification;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
  * checkpoints with step, epoch and learning rate, bytes on disk per artifact).
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Summarise an artifact store: spec, artifacts (dtype, shape), checkpoints, size on disk.")
+        description = {"Summarise an artifact store: spec, artifacts (dtype, shape), checkpoints, size on disk.",
+            "--verify also checks every chunk's length and SHA-256 against the manifest."})
 final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,11 +45,32 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "DIR", required = true, description = "The store's directory.")
     Path store;
 
+    @Option(names = "--verify", description = "Check every chunk file against the manifest (length, SHA-256, array"
+            + " header); reads every byte.")
+    boolean verify;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         try (TrainingArtifactStore s = StoreArgs.open(store)) {
             printSummary(o, s, store);
+        }
+        if (verify) {
+            o.println();
+            StoreVerification v = ArtifactStores.verify(store);
+            if (v.ok()) {
+                o.printf(Locale.ROOT, "verified %d files (%s): all match the manifest%n", v.files().size(),
+                        human(v.totalBytes()));
+            } else {
+                o.printf(Locale.ROOT, "verified %d files: %d FAILED%n", v.files().size(), v.failures().size());
+                for (StoreVerification.FileResult f : v.failures()) {
+                    o.printf(Locale.ROOT, "  %-12s %s: %s%n", f.status(), f.file(), f.message());
+                }
+                StoreVerification.FileResult first = v.failures().get(0);
+                throw new CliException("store '" + v.storeId() + "' at " + store + " failed verification: "
+                        + v.failures().size() + " of " + v.files().size() + " files damaged (first: " + first.file()
+                        + ", " + first.status() + "); recapture the damaged checkpoints or restore the store");
+            }
         }
         return ExitCodes.OK;
     }
