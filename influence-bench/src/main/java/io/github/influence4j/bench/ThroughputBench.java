@@ -58,8 +58,9 @@ final class ThroughputBench {
                 cache.release(c.shape(), SEED);
             }
         }
-        String perScorer = perScorerTable(all, cache.get(smallest.shape(), SEED), smallest,
-                cache.get(largest.shape(), SEED), largest).render();
+        String perScorer = o.quick() ? "(per-scorer memory table: --full only)\n"
+                : perScorerTable(all, cache.get(smallest.shape(), SEED), smallest, cache.get(largest.shape(), SEED),
+                        largest).render();
         cache.release(smallest.shape(), SEED);
         cache.release(largest.shape(), SEED);
         return throughputTable(all).render() + "\n" + memoryTable(all).render() + "\n" + perScorer;
