@@ -146,7 +146,8 @@ public final class SnliEncoder {
         SameDiffCapture capture = SameDiffCapture.attach(sd, captureSpec());
         sd.setLossVariables(SameDiffCapture.OBJECTIVE);
         sd.createGradFunction(EMBEDDING);
-        SnliEncoder enc = new SnliEncoder(sd, emb, config, capture);
+        // SameDiff keeps its own copy of a constant: train the array the graph reads, in place
+        SnliEncoder enc = new SnliEncoder(sd, sd.getArrForVarName(EMBEDDING), config, capture);
         for (String p : List.of("conv_w", "conv_b", "fc1_w", "fc1_b", "fc2_w", "fc2_b", "fc3_w", "fc3_b")) {
             enc.parameters.add(p);
         }

@@ -1,6 +1,7 @@
 package io.github.influence4j.nlp.encoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influence4j.core.testing.Asserts;
 import java.util.ArrayList;
@@ -181,6 +182,14 @@ class SnliEncoderGradientTest {
         for (int q = 0; q < D; q++) {
             assertEquals(0.0, after[0][q], 0.0, "padding row must stay zero");
         }
+        // the graph must read the updated matrix (SameDiff keeps its own copy of a constant)
+        NaiveSnliModel updated = new NaiveSnliModel(enc);
+        float[][] z = enc.logits(data, 5);
+        for (int i = 0; i < data.size(); i++) {
+            Asserts.assertClose(updated.logits(updated.embed(data.premise(i)), updated.embed(data.hypothesis(i))),
+                    toDouble(z[i]), 1e-5, 1e-6, "logits after the embedding step, example " + i);
+        }
+        assertTrue(Math.abs(after[2][0] - before[2][0]) > 1e-4, "the step must move the embedding");
     }
 
     private static double[] toDouble(float[] f) {
