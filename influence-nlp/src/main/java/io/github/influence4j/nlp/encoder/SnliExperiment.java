@@ -4,7 +4,11 @@ import io.github.influence4j.core.capture.CaptureListener;
 import io.github.influence4j.core.capture.CapturePlan;
 import io.github.influence4j.core.capture.CaptureResult;
 import io.github.influence4j.core.capture.LearningRateSource;
+import io.github.influence4j.core.store.ArtifactChunk;
+import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactStores;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import java.nio.file.Path;
@@ -34,15 +38,19 @@ public final class SnliExperiment {
      * @param testAccuracy accuracy on the test split
      * @param trainSecondsPerEpoch mean training seconds per epoch, capture time excluded
      * @param captures the checkpoints captured
+     * @param bytesPerCheckpoint payload bytes of the last captured checkpoint (values plus int64
+     *     ragged offsets, as the file store writes them, without .npy headers); 0 without capture
      * @param encoder the trained encoder
      */
     public record Result(long seed, double testAccuracy, double trainSecondsPerEpoch, List<CaptureResult> captures,
-            SnliEncoder encoder) {
+            long bytesPerCheckpoint, SnliEncoder encoder) {
         /** @return a one-line summary */
         public String summary() {
             double cap = captures.stream().mapToDouble(CaptureResult::seconds).sum();
             return String.format("seed %d: test accuracy %.2f%%, %.2f s/epoch (training only), %d checkpoints"
-                    + " captured in %.1f s", seed, 100 * testAccuracy, trainSecondsPerEpoch, captures.size(), cap);
+                    + " captured in %.1f s (%.1f s each), %.1f MB per checkpoint", seed, 100 * testAccuracy,
+                    trainSecondsPerEpoch, captures.size(), cap, captures.isEmpty() ? 0 : cap / captures.size(),
+                    bytesPerCheckpoint / 1e6);
         }
     }
 
@@ -99,6 +107,27 @@ public final class SnliExperiment {
         double captureSeconds = caps.stream().mapToDouble(CaptureResult::seconds).sum();
         double trainPerEpoch = (run.epochs().stream().mapToDouble(TrainingRun.Epoch::seconds).sum() - captureSeconds)
                 / run.epochs().size();
-        return new Result(options.seed(), enc.accuracy(data.test()), trainPerEpoch, caps, enc);
+        long bytes = caps.isEmpty() ? 0 : payloadBytes(writer.orElseThrow().store(), caps.get(caps.size() - 1)
+                .checkpoint().id());
+        return new Result(options.seed(), enc.accuracy(data.test()), trainPerEpoch, caps, bytes, enc);
+    }
+
+    /**
+     * @param store a store
+     * @param checkpointId one of its checkpoints
+     * @return the bytes of its artifacts' values plus int64 offsets of the ragged ones
+     */
+    public static long payloadBytes(TrainingArtifactStore store, String checkpointId) {
+        long total = 0;
+        ExampleRange all = ExampleRange.of(0, store.numExamples());
+        for (ArtifactKey k : store.artifacts(checkpointId).keySet()) {
+            try (ArtifactChunk c = store.read(checkpointId, k, all)) {
+                total += c.values().length() * c.values().dataType().width();
+                if (k.kind().isRagged()) {
+                    total += 8L * (c.size() + 1);
+                }
+            }
+        }
+        return total;
     }
 }
