@@ -183,6 +183,25 @@ class SameDiffCaptureTest {
     }
 
     @Test
+    void captureDuringFitDoesNotChangeTraining() {
+        OracleFamilyModel plain = copyOf(model);
+        plain.sd.fit(plain.iterator(), OracleFamilyModel.EPOCHS);
+        CaptureListener l = model.trainAndCapture(ArtifactStores.inMemory(spec()), null);
+        assertEquals(3, l.results().size());
+        assertEquals(List.of("mean_loss"), model.sd.getLossVariables());
+        Map<String, INDArray> a = plain.weights();
+        Map<String, INDArray> b = model.weights();
+        for (String k : a.keySet()) {
+            assertEquals(a.get(k), b.get(k), k + " after training with and without capture");
+        }
+    }
+
+    private OracleFamilyModel copyOf(OracleFamilyModel m) {
+        Map<String, INDArray> init = new TreeMap<>(m.weights());
+        return new OracleFamilyModel(m.tokens, m.labels, init);
+    }
+
+    @Test
     void logitsOnlyCaptureNeedsNoGradients() {
         SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
         ArtifactWriter w = ArtifactStores.inMemory(spec());
