@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 mvn -B -q -o -pl influence-nlp -am test-compile
 CP_FILE=influence-nlp/target/test-classpath.txt
 mvn -B -q -o -pl influence-nlp org.apache.maven.plugins:maven-dependency-plugin:3.6.1:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+  -Dmdep.outputFile="$PWD/$CP_FILE" -Dmdep.includeScope=test
 # use the freshly compiled reactor modules, never installed snapshots
 CP=$(sed 's#[^:]*/io/github/influence4j/[^:]*:##g' "$CP_FILE")
 exec env OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" java -Xmx8g -cp \

@@ -22,9 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * The SNLI sentence-pair classifier of DESIGN.md section 6 as a SameDiff graph.
  *
  * <pre>
- *   e   = E[ids]                                  lookup of premises and hypotheses together, [2B, L, D]
- *   c   = relu(conv1d_width3(e) + b)              same padding, [2B, L, H]
- *   s   = max_t (c * mask)                        max over real tokens, [2B, H]
+ *   e   = E[ids]                                  row i: premise i, one padding position, hypothesis i, [B, L, D]
+ *   c   = relu(conv1d_width3(e) + b)              same padding, [B, L, H]
+ *   u   = max_t (c * mask_premise), v = max_t (c * mask_hypothesis)      max over each sentence's tokens, [B, H]
  *   f   = [u; v; |u-v|; u*v]                      u = s[premise], v = s[hypothesis] (Conneau et al. 2017)
  *   h1  = drop(relu(f W1 + b1)); h2 = drop(relu(h1 W2 + b2)); z = h2 W3 + b3     head of Tan et al. 2023
  * </pre>
@@ -35,7 +35,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *     padded positions act as the zero padding of the convolution. Dropout is a multiplication by
  *     keep-mask placeholders ({@code 0} or {@code 1/(1-p)}, drawn by the trainer's seeded RNG, all
  *     ones in eval mode), which makes training reproducible and capture deterministic. Batches are
- *     padded only to their longest sentence. The mask is full width ({@code [2B, L, H]}): a
+ *     packed (premise, one zero position, hypothesis: the padding of a width-3 convolution, so the
+ *     two sentences never mix) and padded only to the longest pair. The masks are full width
+ *     ({@code [B, L, H]}): a
  *     broadcast multiply would make SameDiff reduce a gradient for it on every step. Masked
  *     outputs are 0 and ReLU outputs are {@code >= 0}, so padding never changes a max.
  *     The width-k convolution is computed as one matrix product over k shifted slices of the
@@ -46,14 +48,16 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SnliEncoder {
     /**
-     * Token ids placeholder, int [2B, L]: premises of examples 0..B-1 in rows 0..B-1, their
-     * hypotheses in rows B..2B-1, padded with {@link Vocabulary#PAD} to L, the longest sentence of
-     * the batch.
+     * Token ids placeholder, int [B, L + 2h] (h = (width-1)/2): row i holds h padding ids, the
+     * premise of example i, one padding id, its hypothesis, then {@link Vocabulary#PAD} up to L + 2h,
+     * where L is the longest premise + 1 + hypothesis of the batch.
      */
     public static final String IDS = "ids";
-    /** Real-token mask placeholder, float [2B, L, H]: 1 at real tokens, 0 at padding. */
-    public static final String MASK = "mask";
-    /** {@code [2B, L, H]}, int [3]: the shape of the convolution output. */
+    /** Premise mask placeholder, float [B, L, H]: 1 at the premise's convolution outputs. */
+    public static final String PREMISE_MASK = "premise_mask";
+    /** Hypothesis mask placeholder, float [B, L, H]: 1 at the hypothesis' convolution outputs. */
+    public static final String HYPOTHESIS_MASK = "hypothesis_mask";
+    /** {@code [B, L, H]}, int [3]: the shape of the convolution output. */
     public static final String CONV_SHAPE = "conv_shape";
     /** One-hot labels placeholder, float [B, 3]. */
     public static final String LABELS = "labels";
@@ -63,7 +67,7 @@ public final class SnliEncoder {
     public static final String DROP2 = "drop2";
     /** The embedding matrix constant, [V, D]. */
     public static final String EMBEDDING = "embedding";
-    /** The lookup output, [2B, L, D]: embedding output and lookup output for capture. */
+    /** The lookup output, [B, L + 2, D]: embedding output and lookup output for capture. */
     public static final String LOOKUP = "lookup";
     /** Logits, [B, 3]. */
     public static final String LOGITS = "logits";
@@ -106,7 +110,8 @@ public final class SnliEncoder {
         emb.getRow(0).assign(0);
         SDVariable e = sd.constant(EMBEDDING, emb);
         SDVariable ids = sd.placeHolder(IDS, DataType.INT, -1, -1);
-        SDVariable mask = sd.placeHolder(MASK, DataType.FLOAT, -1, -1, config.channels());
+        SDVariable maskP = sd.placeHolder(PREMISE_MASK, DataType.FLOAT, -1, -1, config.channels());
+        SDVariable maskH = sd.placeHolder(HYPOTHESIS_MASK, DataType.FLOAT, -1, -1, config.channels());
         SDVariable convShape = sd.placeHolder(CONV_SHAPE, DataType.INT, 3);
         SDVariable labels = sd.placeHolder(LABELS, DataType.FLOAT, -1, CLASSES);
         SDVariable drop1 = sd.placeHolder(DROP1, DataType.FLOAT, -1, config.hidden());
@@ -126,11 +131,8 @@ public final class SnliEncoder {
         SDVariable windows = k == 1 ? shifted[0] : sd.concat("windows", 2, shifted);
         SDVariable flat = sd.reshape(windows, -1, (long) k * d).mmul(cw).add(cb);
         SDVariable conv = sd.nn().relu(sd.reshape("conv", flat, convShape), 0);
-        SDVariable pooled = conv.mul(mask).max("pooled", 1);
-        SDVariable pair = sd.reshape(pooled, 2, -1, h);
-        SDVariable[] uv = sd.unstack(pair, 0, 2);
-        SDVariable u = uv[0];
-        SDVariable v = uv[1];
+        SDVariable u = conv.mul(maskP).max("premise_vec", 1);
+        SDVariable v = conv.mul(maskH).max("hypothesis_vec", 1);
         SDVariable feat = sd.concat("features", 1, u, v, sd.math().abs(u.sub(v)), u.mul(v));
         int hid = config.hidden();
         SDVariable w1 = sd.var("fc1_w", uniform(rnd, 4L * h, 4 * h, hid));
@@ -209,46 +211,50 @@ public final class SnliEncoder {
      * @param data the examples
      * @param ids example ids of the batch, in batch order
      * @param dropoutRng draws dropout keep-masks; {@code null} means eval mode (masks of ones)
-     * @return placeholders for {@link #IDS}, {@link #MASK}, {@link #LABELS}, {@link #DROP1}, {@link #DROP2}
+     * @return placeholders for {@link #IDS}, {@link #PREMISE_MASK}, {@link #HYPOTHESIS_MASK}, {@link #CONV_SHAPE}, {@link #LABELS}, {@link #DROP1}, {@link #DROP2}
      */
     public Map<String, INDArray> placeholders(EncodedPairs data, int[] ids, @org.jspecify.annotations.Nullable Random dropoutRng) {
         int b = ids.length;
-        int len = paddedLength(data, ids);
+        int len = packedLength(data, ids);
         int h = config.channels();
         int halo = config.width() / 2;
         int row = len + 2 * halo;
-        int[] tok = new int[2 * b * row];
-        float[] mask = new float[2 * b * len * h];
+        int[] tok = new int[b * row];
+        float[] maskP = new float[b * len * h];
+        float[] maskH = new float[b * len * h];
         float[] y = new float[b * CLASSES];
-        for (int s = 0; s < 2 * b; s++) {
-            int[] sentence = s < b ? data.premise(ids[s]) : data.hypothesis(ids[s - b]);
-            System.arraycopy(sentence, 0, tok, s * row + halo, sentence.length);
-            java.util.Arrays.fill(mask, s * len * h, (s * len + sentence.length) * h, 1f);
-        }
         for (int i = 0; i < b; i++) {
+            int[] p = data.premise(ids[i]);
+            int[] q = data.hypothesis(ids[i]);
+            System.arraycopy(p, 0, tok, i * row + halo, p.length);
+            System.arraycopy(q, 0, tok, i * row + halo + p.length + 1, q.length);
+            java.util.Arrays.fill(maskP, i * len * h, (i * len + p.length) * h, 1f);
+            java.util.Arrays.fill(maskH, (i * len + p.length + 1) * h, (i * len + p.length + 1 + q.length) * h, 1f);
             y[i * CLASSES + data.label(ids[i])] = 1f;
         }
         Map<String, INDArray> ph = new HashMap<>();
-        ph.put(IDS, Nd4j.createFromArray(tok).reshape('c', 2L * b, row));
-        ph.put(MASK, Nd4j.createFromArray(mask).reshape('c', 2L * b, len, h));
-        ph.put(CONV_SHAPE, Nd4j.createFromArray(2 * b, len, h));
+        ph.put(IDS, Nd4j.createFromArray(tok).reshape('c', b, row));
+        ph.put(PREMISE_MASK, Nd4j.createFromArray(maskP).reshape('c', b, len, h));
+        ph.put(HYPOTHESIS_MASK, Nd4j.createFromArray(maskH).reshape('c', b, len, h));
+        ph.put(CONV_SHAPE, Nd4j.createFromArray(b, len, h));
         ph.put(LABELS, Nd4j.createFromArray(y).reshape('c', b, CLASSES));
         ph.put(DROP1, keepMask(b, dropoutRng));
         ph.put(DROP2, keepMask(b, dropoutRng));
         return ph;
     }
 
-    private static int paddedLength(EncodedPairs data, int[] ids) {
+    /** L: the longest premise + 1 + hypothesis of the batch. */
+    private static int packedLength(EncodedPairs data, int[] ids) {
         int len = 1;
         for (int id : ids) {
-            len = Math.max(len, Math.max(data.premise(id).length, data.hypothesis(id).length));
+            len = Math.max(len, data.length(id) + 1);
         }
         return len;
     }
 
     /**
-     * Where the real tokens of each example sit in the lookup output {@code [2B, L, D]} of
-     * {@link #placeholders}, viewed as {@code [2B * L, D]}.
+     * Where the real tokens of each example sit in the lookup output {@code [B, L + 2h, D]} of
+     * {@link #placeholders} ({@code h = (width - 1) / 2}), viewed as {@code [B * (L + 2h), D]}.
      *
      * @param data the examples
      * @param ids example ids of the batch, in batch order
@@ -257,17 +263,17 @@ public final class SnliEncoder {
     public int[][] positions(EncodedPairs data, int[] ids) {
         int b = ids.length;
         int halo = config.width() / 2;
-        int len = paddedLength(data, ids) + 2 * halo;
+        int row = packedLength(data, ids) + 2 * halo;
         int[][] p = new int[b][];
         for (int i = 0; i < b; i++) {
             int lp = data.premise(ids[i]).length;
             int lh = data.hypothesis(ids[i]).length;
             p[i] = new int[lp + lh];
             for (int t = 0; t < lp; t++) {
-                p[i][t] = i * len + halo + t;
+                p[i][t] = i * row + halo + t;
             }
             for (int t = 0; t < lh; t++) {
-                p[i][lp + t] = (b + i) * len + halo + t;
+                p[i][lp + t] = i * row + halo + lp + 1 + t;
             }
         }
         return p;
@@ -285,13 +291,6 @@ public final class SnliEncoder {
             }
         }
         return Nd4j.createFromArray(m).reshape('c', b, hid);
-    }
-
-    private static void fill(int[] sentence, int[] tok, float[] mask, int offset) {
-        for (int t = 0; t < sentence.length; t++) {
-            tok[offset + t] = sentence[t];
-            mask[offset + t] = 1f;
-        }
     }
 
     /**

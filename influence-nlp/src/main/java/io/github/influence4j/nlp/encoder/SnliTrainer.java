@@ -175,6 +175,6 @@ public final class SnliTrainer {
     }
 
     private static int maxLen(EncodedPairs data, int i) {
-        return Math.max(data.premise(i).length, data.hypothesis(i).length);
+        return data.length(i);
     }
 }
