@@ -1,6 +1,5 @@
 package io.github.influence4j.core.capture;
 
-import io.github.influence4j.core.store.ExampleRange;
 import java.util.Map;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -8,27 +7,28 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * One batch of examples to capture, in eval mode.
  *
- * @param range the example ids, consecutive; {@code range.size()} rows in every batch-major input
+ * @param ids the store example id of each batch row, distinct, in any order (a source may group
+ *     examples of similar length to save padding); {@code ids.length} rows in every batch-major input
  * @param placeholders every placeholder the graph needs except the label placeholder and capture's
  *     own, <em>with dropout off</em> (for example keep-masks of ones): capture must be deterministic
  * @param labels the gold class per example, {@code range.size()} entries
  * @param positions per example, the rows of the embedding output viewed as {@code [-1, D]} that are
  *     its real token positions, in the order of its {@code TOKEN_IDS} (padding never listed)
  */
-public record CaptureBatch(ExampleRange range, Map<String, INDArray> placeholders, int[] labels, int[][] positions) {
+public record CaptureBatch(int[] ids, Map<String, INDArray> placeholders, int[] labels, int[][] positions) {
     /** Checks the sizes agree. */
     public CaptureBatch {
-        Objects.requireNonNull(range, "range");
+        Objects.requireNonNull(ids, "ids");
         placeholders = Map.copyOf(placeholders);
-        if (labels.length != range.size() || positions.length != range.size()) {
-            throw new IllegalArgumentException("batch " + range + " has " + range.size() + " examples but "
+        if (labels.length != ids.length || positions.length != ids.length) {
+            throw new IllegalArgumentException("batch of " + ids.length + " examples has "
                     + labels.length + " labels and " + positions.length + " position lists");
         }
     }
 
     /** @return the number of examples */
     public int size() {
-        return range.size();
+        return ids.length;
     }
 
     /**

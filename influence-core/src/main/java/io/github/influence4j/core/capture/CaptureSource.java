@@ -5,7 +5,8 @@ import io.github.influence4j.core.store.ExampleRange;
 /**
  * Supplies eval-mode batches of the examples being captured (ids {@code 0..N-1} of the store).
  * Capture asks for ranges that never straddle a store chunk, so that a resumed capture can skip
- * whole chunks.
+ * whole chunks, and puts the rows back in id order itself: a source may split a range into
+ * batches of examples of similar length, so that little padding is computed.
  */
 public interface CaptureSource {
     /** @return N, the number of examples */
@@ -13,7 +14,8 @@ public interface CaptureSource {
 
     /**
      * @param range consecutive example ids
-     * @return their batch, dropout off
+     * @param maxBatchSize the most examples per batch
+     * @return batches, dropout off, that together hold every id of the range exactly once
      */
-    CaptureBatch batch(ExampleRange range);
+    java.util.List<CaptureBatch> batches(ExampleRange range, int maxBatchSize);
 }

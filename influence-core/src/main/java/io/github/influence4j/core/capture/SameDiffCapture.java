@@ -252,7 +252,8 @@ public final class SameDiffCapture {
      * @param checkpoint the checkpoint's metadata
      * @param source eval-mode batches
      * @param kinds the kinds to capture
-     * @param batchSize examples per batch (ranges never straddle a store chunk)
+     * @param batchSize the most examples per batch; ranges of the store's chunk size (never
+     *     straddling a chunk) are requested from the source, which splits them into batches
      * @return what was done
      */
     public CaptureResult capture(ArtifactWriter writer, Checkpoint checkpoint, CaptureSource source,
@@ -274,14 +275,23 @@ public final class SameDiffCapture {
         int chunk = writer.spec().chunkSize();
         for (int from = 0; from < n; ) {
             int chunkEnd = Math.min(n, (from / chunk + 1) * chunk);
-            int to = Math.min(chunkEnd, from + batchSize);
+            int to = chunkEnd;
             ExampleRange range = ExampleRange.of(from, to);
             final int f = from;
             if (keys.stream().allMatch(k -> writer.isComplete(k, range))) {
                 skipped += range.size();
             } else {
-                CapturedBatch cb = compute(source.batch(range), kinds);
-                cb.writeTo(writer);
+                List<CapturedBatch> parts = new ArrayList<>();
+                for (CaptureBatch batch : source.batches(range, batchSize)) {
+                    parts.add(compute(batch, kinds));
+                }
+                CapturedBatch merged = inIdOrder(parts);
+                if (merged.ids().length != range.size() || (range.size() > 0 && merged.ids()[0] != range.from())) {
+                    throw new ConfigurationException("capture source returned ids " + merged.ids().length
+                            + " examples from " + (merged.ids().length == 0 ? "-" : merged.ids()[0]) + " for range "
+                            + range + "; its batches must hold every id of the range exactly once");
+                }
+                merged.writeTo(writer);
                 computed += range.size();
                 LOG.trace("captured {} at {}", range, checkpoint.id());
             }
@@ -295,6 +305,20 @@ public final class SameDiffCapture {
         LOG.debug("checkpoint {}: captured {} examples ({} skipped as already written) in {} s", checkpoint.id(),
                 computed, skipped, String.format("%.2f", seconds));
         return new CaptureResult(checkpoint, computed, skipped, seconds);
+    }
+
+    /**
+     * Concatenates computed batches and puts their rows in ascending id order, ready for
+     * {@link CapturedBatch#writeTo}.
+     *
+     * @param parts batches whose ids together form a consecutive range
+     * @return one batch in id order
+     */
+    public static CapturedBatch inIdOrder(List<CapturedBatch> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no batches to merge");
+        }
+        return BatchAssembler.inIdOrder(parts);
     }
 
     /**

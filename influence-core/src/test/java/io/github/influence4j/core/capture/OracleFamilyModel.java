@@ -117,7 +117,16 @@ final class OracleFamilyModel {
             }
 
             @Override
-            public CaptureBatch batch(ExampleRange r) {
+            public List<CaptureBatch> batches(ExampleRange range, int max) {
+                // consecutive batches, the last one first: capture must restore the id order
+                List<CaptureBatch> out = new ArrayList<>();
+                for (int from = range.from(); from < range.to(); from += max) {
+                    out.add(0, batch(ExampleRange.of(from, Math.min(range.to(), from + max))));
+                }
+                return out;
+            }
+
+            private CaptureBatch batch(ExampleRange r) {
                 int len = tokens[0].length;
                 int[] lengths = new int[r.size()];
                 for (int i = 0; i < r.size(); i++) {
@@ -125,8 +134,8 @@ final class OracleFamilyModel {
                         lengths[i] += t != 0 ? 1 : 0;
                     }
                 }
-                return new CaptureBatch(r, features(r.from(), r.to()),
-                        java.util.Arrays.copyOfRange(labels, r.from(), r.to()),
+                return new CaptureBatch(java.util.stream.IntStream.range(r.from(), r.to()).toArray(),
+                        features(r.from(), r.to()), java.util.Arrays.copyOfRange(labels, r.from(), r.to()),
                         CaptureBatch.leadingPositions(lengths, len));
             }
         };

@@ -348,8 +348,21 @@ public final class SnliEncoder {
             }
 
             @Override
-            public CaptureBatch batch(ExampleRange range) {
-                int[] ids = java.util.stream.IntStream.range(range.from(), range.to()).toArray();
+            public List<CaptureBatch> batches(ExampleRange range, int maxBatchSize) {
+                // sort by length so that each batch pads little; capture restores the id order
+                Integer[] order = java.util.stream.IntStream.range(range.from(), range.to()).boxed()
+                        .toArray(Integer[]::new);
+                java.util.Arrays.sort(order, java.util.Comparator.comparingInt(data::length));
+                List<CaptureBatch> out = new ArrayList<>();
+                for (int s = 0; s < order.length; s += maxBatchSize) {
+                    int[] ids = java.util.Arrays.stream(order, s, Math.min(order.length, s + maxBatchSize))
+                            .mapToInt(Integer::intValue).toArray();
+                    out.add(batch(ids));
+                }
+                return out;
+            }
+
+            private CaptureBatch batch(int[] ids) {
                 Map<String, INDArray> ph = placeholders(data, ids, null);
                 int[] labels = new int[ids.length];
                 for (int i = 0; i < ids.length; i++) {
@@ -357,7 +370,7 @@ public final class SnliEncoder {
                 }
                 int[][] positions = positions(data, ids);
                 ph.remove(LABELS);
-                return new CaptureBatch(range, ph, labels, positions);
+                return new CaptureBatch(ids, ph, labels, positions);
             }
         };
     }

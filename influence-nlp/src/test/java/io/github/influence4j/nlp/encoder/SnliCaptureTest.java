@@ -86,13 +86,22 @@ class SnliCaptureTest {
             }
         }
         assertTrue(r.bytesPerCheckpoint() > 0);
-        // capturing the trained model again (other batch size) gives identical artifacts: dropout is off
+        // capturing the trained model again with the same batches gives identical artifacts: dropout is off
         r.encoder().capture().capture(w, new Checkpoint("again", 10, 1, 1e-3, 5), r.encoder().captureSource(data.train()),
-                SameDiffCapture.ALL_KINDS, 7);
+                SameDiffCapture.ALL_KINDS, 24);
         for (ArtifactKey k : expected) {
             try (ArtifactChunk a = s.read("step-00000010", k, all); ArtifactChunk b = s.read("again", k, all)) {
-                // another batch size changes the padded length and BLAS blocking, not the values
-                assertTrue(a.values().equalsWithEps(b.values(), 1e-6), k + " differs between two captures");
+                assertEquals(a.values(), b.values(), k + " differs between two captures");
+            }
+        }
+        // other batches change float32 rounding (and so, rarely, a max-pool arg-max between near ties:
+        // gradients may then move between positions), never the smooth outputs beyond rounding
+        r.encoder().capture().capture(w, new Checkpoint("other-batches", 10, 1, 1e-3, 5),
+                r.encoder().captureSource(data.train()), Set.of(ArtifactKind.LOGITS, ArtifactKind.LOSS), 7);
+        for (ArtifactKind kind : List.of(ArtifactKind.LOGITS, ArtifactKind.LOSS)) {
+            ArtifactKey k = ArtifactKey.of(kind);
+            try (ArtifactChunk a = s.read("step-00000010", k, all); ArtifactChunk b = s.read("other-batches", k, all)) {
+                assertTrue(a.values().equalsWithEps(b.values(), 1e-5), k + " differs with other batches");
             }
         }
     }
