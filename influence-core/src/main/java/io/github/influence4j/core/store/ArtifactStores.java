@@ -68,7 +68,7 @@ public final class ArtifactStores {
      * @throws io.github.influence4j.core.IncompatibleStoreException for a newer format version
      */
     public static TrainingArtifactStore open(Path dir) {
-        return FileArtifactStore.open(dir, NonFinitePolicy.FAIL);
+        return FileArtifactStore.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ);
     }
 
     /**
@@ -77,6 +77,30 @@ public final class ArtifactStores {
      * @return the store
      */
     public static TrainingArtifactStore open(Path dir, NonFinitePolicy policy) {
-        return FileArtifactStore.open(dir, policy);
+        return FileArtifactStore.open(dir, policy, ChunkVerification.EVERY_READ);
+    }
+
+    /**
+     * @param dir the store directory
+     * @param policy what reads do with NaN or infinity
+     * @param verification how often reads check a chunk file's SHA-256 (lengths are checked on every read)
+     * @return the store
+     */
+    public static TrainingArtifactStore open(Path dir, NonFinitePolicy policy, ChunkVerification verification) {
+        return FileArtifactStore.open(dir, policy, verification);
+    }
+
+    /**
+     * Checks every chunk file of a file store against its manifest: presence, length, SHA-256,
+     * and that each holds the array the manifest describes. Reads every byte once; changes nothing.
+     *
+     * @param dir the store directory
+     * @return one result per file; {@link StoreVerification#ok()} says whether all passed
+     * @throws io.github.influence4j.core.StoreNotFoundException if there is no manifest
+     * @throws io.github.influence4j.core.IncompatibleStoreException for a newer format version
+     * @throws io.github.influence4j.core.CorruptStoreException if the manifest itself is damaged
+     */
+    public static StoreVerification verify(Path dir) {
+        return FileArtifactStore.verify(dir);
     }
 }

@@ -1,21 +1,307 @@
 package io.github.influence4j.core.store;
 
+import io.github.influence4j.core.StoreException;
+import io.github.influence4j.core.store.Manifest.StoredArtifact;
+import io.github.influence4j.core.store.Manifest.StoredCheckpoint;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The file store (DESIGN.md section 2). Placeholder until the file-store work lands. */
-final class FileArtifactStore {
-    private FileArtifactStore() {
+/**
+ * The file store (DESIGN.md section 2): {@code manifest.json} plus {@code .npy} chunk files that
+ * numpy opens without our code. Create it with {@link ArtifactStores#create}, continue an
+ * interrupted capture with {@link ArtifactStores#resume}, read it with {@link ArtifactStores#open}.
+ *
+ * @implNote Crash safety: every chunk file is written under a temporary name, forced and moved
+ *     into place atomically as soon as its chunk is full; the chunks of the capture in progress are
+ *     listed in a small journal ({@code pending.json} of the scope, replaced atomically after each
+ *     write call that completed a chunk); {@code commit()} replaces {@code manifest.json}
+ *     atomically, after all chunks are durable, and only then deletes the journal. A crash at any
+ *     moment leaves the last committed manifest, and only what it lists is visible; resuming keeps
+ *     the journalled chunks and rewrites the rest. One writer at a time: a writer holds a lock on
+ *     {@code writer.lock}, which the OS releases if its process dies. {@link #store()} returns a
+ *     read view that stays usable after the writer is closed, like the memory store's.
+ */
+final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(FileArtifactStore.class);
+
+    private final FileStoreReader reader;
+    private final Path root;
+    private final StoreSpec spec;
+    private final WriterLock lock;
+    private final Map<ArtifactKey, PendingArtifact> pendingStatic;
+    private Map<ArtifactKey, PendingArtifact> pendingCheckpoint = new TreeMap<>();
+    private final Map<ArtifactKey, Map<String, String>> pendingAttributes = new HashMap<>();
+    private Optional<Checkpoint> open = Optional.empty();
+    private boolean closed;
+
+    private FileArtifactStore(FileStoreReader reader, WriterLock lock) {
+        this.reader = reader;
+        this.root = reader.root();
+        this.spec = reader.spec();
+        this.lock = lock;
+        this.pendingStatic = CaptureJournal.load(root, reader.manifest(), "", Optional.empty());
     }
 
     static ArtifactWriter create(Path dir, StoreSpec spec) {
-        throw new UnsupportedOperationException("file store not implemented yet");
+        if (Files.exists(dir.resolve(StoreFiles.MANIFEST))) {
+            throw new StoreException(dir.toAbsolutePath() + " already holds an influence4j store ("
+                    + StoreFiles.MANIFEST + "); use ArtifactStores.resume(dir) to add checkpoints or"
+                    + " ArtifactStores.open(dir) to read it, or choose another directory");
+        }
+        try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new StoreException(dir.toAbsolutePath() + " is a file, not a directory; choose a directory");
+            }
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    if (s.findAny().isPresent()) {
+                        throw new StoreException(dir.toAbsolutePath() + " is not empty and holds no store; create"
+                                + " the store in an empty or new directory");
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create store directory " + dir.toAbsolutePath() + ": " + e, e);
+        }
+        WriterLock lock = WriterLock.acquire(dir);
+        try {
+            Manifest m = Manifest.empty(spec);
+            byte[] bytes = ManifestCodec.encode(m);
+            StoreFiles.writeAtomically(dir.resolve(StoreFiles.MANIFEST), bytes);
+            LOG.info("Created store '{}' at {} (N = {}, K = {}, chunk size {})", spec.storeId(), dir,
+                    spec.numExamples(), spec.numClasses(), spec.chunkSize());
+            return new FileArtifactStore(FileStoreReader.of(dir, NonFinitePolicy.FAIL, m, bytes), lock);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
     }
 
     static ArtifactWriter resume(Path dir) {
-        throw new UnsupportedOperationException("file store not implemented yet");
+        FileStoreReader r = FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ);
+        WriterLock lock = WriterLock.acquire(dir);
+        try {
+            // re-read under the lock: another writer may have committed in between
+            FileArtifactStore w = new FileArtifactStore(FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ), lock);
+            LOG.info("Resumed store '{}' at {}: {} committed checkpoints", r.spec().storeId(), dir,
+                    w.reader.checkpoints().size());
+            return w;
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
     }
 
-    static TrainingArtifactStore open(Path dir, NonFinitePolicy policy) {
-        throw new UnsupportedOperationException("file store not implemented yet");
+    static TrainingArtifactStore open(Path dir, NonFinitePolicy policy, ChunkVerification verification) {
+        return FileStoreReader.open(dir, policy, verification);
+    }
+
+    static StoreVerification verify(Path dir) {
+        return FileStoreReader.open(dir, NonFinitePolicy.ALLOW, ChunkVerification.EVERY_READ).verify();
+    }
+
+    // ------------------------------------------------------------------ reads: the committed state
+
+    @Override
+    public StoreSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public List<Checkpoint> checkpoints() {
+        return reader.checkpoints();
+    }
+
+    @Override
+    public Map<ArtifactKey, ArtifactInfo> staticArtifacts() {
+        return reader.staticArtifacts();
+    }
+
+    @Override
+    public Map<ArtifactKey, ArtifactInfo> artifacts(String checkpointId) {
+        return reader.artifacts(checkpointId);
+    }
+
+    @Override
+    public ArtifactChunk readStatic(ArtifactKey key, ExampleRange range) {
+        return reader.readStatic(key, range);
+    }
+
+    @Override
+    public ArtifactChunk read(String checkpointId, ArtifactKey key, ExampleRange range) {
+        return reader.read(checkpointId, key, range);
+    }
+
+    @Override
+    public String manifestHash() {
+        return reader.manifestHash();
+    }
+
+    @Override
+    public TrainingArtifactStore store() {
+        return reader;
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    @Override
+    public List<Checkpoint> committedCheckpoints() {
+        return reader.checkpoints();
+    }
+
+    @Override
+    public synchronized void beginCheckpoint(Checkpoint checkpoint) {
+        checkWritable();
+        if (open.isPresent()) {
+            throw WriteChecks.alreadyOpen(spec, open.get(), checkpoint);
+        }
+        if (reader.manifest().checkpoint(checkpoint.id()).isPresent()) {
+            throw WriteChecks.duplicateCheckpoint(spec, checkpoint);
+        }
+        pendingCheckpoint = CaptureJournal.load(root, reader.manifest(), checkpoint.id(), Optional.of(checkpoint));
+        open = Optional.of(checkpoint);
+        if (!pendingCheckpoint.isEmpty()) {
+            LOG.info("Resuming checkpoint '{}' of store '{}': keeping the durable chunks of {}", checkpoint.id(),
+                    spec.storeId(), pendingCheckpoint.keySet());
+        }
+    }
+
+    @Override
+    public synchronized void setAttributes(ArtifactKey key, Map<String, String> attributes) {
+        checkWritable();
+        pendingAttributes.put(key, Map.copyOf(attributes));
+        PendingArtifact p = scope(key).get(key);
+        if (p != null) {
+            ArtifactInfo i = p.info();
+            p.setInfo(new ArtifactInfo(key, i.dataType(), i.exampleShape(), attributes));
+            if (p.hasDurableChunks()) {
+                writeJournal(key.kind().isStatic());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void write(ArtifactKey key, int from, INDArray values) {
+        checkWritable();
+        int n = values.rank() == 0 ? -1 : (int) values.size(0);
+        PendingArtifact p = pending(key, from, Math.max(n, 0), values, false);
+        if (p.appendDense(from, Npy.contiguous(values), n)) {
+            p.forceDirectory();
+            writeJournal(key.kind().isStatic());
+        }
+    }
+
+    @Override
+    public synchronized void writeRagged(ArtifactKey key, int from, INDArray values, int[] lengths) {
+        checkWritable();
+        long[] offsets = WriteChecks.checkRagged(spec, key, values, lengths);
+        PendingArtifact p = pending(key, from, lengths.length, values, true);
+        if (p.appendRagged(from, Npy.contiguous(values), offsets)) {
+            p.forceDirectory();
+            writeJournal(key.kind().isStatic());
+        }
+    }
+
+    private PendingArtifact pending(ArtifactKey key, int from, int count, INDArray values, boolean ragged) {
+        Map<ArtifactKey, PendingArtifact> m = scope(key);
+        PendingArtifact existing = m.get(key);
+        if (existing == null && key.kind().isStatic() && reader.manifest().statics().containsKey(key)) {
+            throw WriteChecks.staticAlreadyCommitted(spec, key);
+        }
+        ArtifactInfo info = WriteChecks.checkWrite(spec, open, key, from, count, values, ragged,
+                Optional.ofNullable(existing).map(PendingArtifact::info), pendingAttributes.getOrDefault(key, Map.of()));
+        WriteChecks.checkOrder(spec, key, existing == null ? 0 : existing.cursor(), from);
+        if (existing == null) {
+            existing = new PendingArtifact(spec, StoreFiles.artifactDir(root, scopeId(key), key), info, List.of());
+            m.put(key, existing);
+        }
+        return existing;
+    }
+
+    @Override
+    public synchronized boolean isComplete(ArtifactKey key, ExampleRange range) {
+        if (key.kind().isStatic() && reader.manifest().statics().containsKey(key)) {
+            return true;
+        }
+        PendingArtifact p = scope(key).get(key);
+        return p != null && (key.kind().isStatic() || open.isPresent()) && p.isComplete(range);
+    }
+
+    @Override
+    public synchronized void commit() {
+        checkWritable();
+        pendingStatic.forEach((k, p) -> WriteChecks.checkCoverage(spec, k, "static artifacts", p.covered()));
+        open.ifPresent(c -> pendingCheckpoint.forEach((k, p) ->
+                WriteChecks.checkCoverage(spec, k, ReadChecks.where(c.id()), p.covered())));
+        if (pendingStatic.isEmpty() && open.isEmpty()) {
+            return;
+        }
+        pendingStatic.values().forEach(PendingArtifact::forceDirectory);
+        pendingCheckpoint.values().forEach(PendingArtifact::forceDirectory);
+        Manifest old = reader.manifest();
+        Map<ArtifactKey, StoredArtifact> statics = new TreeMap<>(old.statics());
+        statics.putAll(PendingArtifact.stored(pendingStatic));
+        List<StoredCheckpoint> cps = new ArrayList<>(old.checkpoints());
+        open.ifPresent(c -> cps.add(new StoredCheckpoint(c, PendingArtifact.stored(pendingCheckpoint))));
+        Manifest m = new Manifest(spec, statics, cps);
+        byte[] bytes = ManifestCodec.encode(m);
+        StoreFiles.writeAtomically(root.resolve(StoreFiles.MANIFEST), bytes);
+        reader.publish(m, bytes);
+        if (!pendingStatic.isEmpty()) {
+            StoreFiles.deleteIfExists(CaptureJournal.file(root, ""));
+        }
+        open.ifPresent(c -> StoreFiles.deleteIfExists(CaptureJournal.file(root, c.id())));
+        LOG.debug("Committed {} to store '{}': static {}, checkpoint artifacts {}",
+                open.map(c -> "checkpoint '" + c.id() + "'").orElse("static artifacts"), spec.storeId(),
+                pendingStatic.keySet(), pendingCheckpoint.keySet());
+        pendingStatic.clear();
+        pendingCheckpoint = new TreeMap<>();
+        pendingAttributes.clear();
+        open = Optional.empty();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        open.ifPresent(c -> LOG.info("Closed the writer of store '{}' with checkpoint '{}' uncommitted; its durable"
+                + " chunks are kept: ArtifactStores.resume(dir) and beginCheckpoint with the same checkpoint continue"
+                + " it", spec.storeId(), c.id()));
+        lock.release();
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private Map<ArtifactKey, PendingArtifact> scope(ArtifactKey key) {
+        return key.kind().isStatic() ? pendingStatic : pendingCheckpoint;
+    }
+
+    private String scopeId(ArtifactKey key) {
+        return key.kind().isStatic() ? "" : open.map(Checkpoint::id).orElse("");
+    }
+
+    private void writeJournal(boolean isStatic) {
+        CaptureJournal.write(root, isStatic ? Optional.empty() : open, isStatic ? pendingStatic : pendingCheckpoint);
+    }
+
+    private void checkWritable() {
+        if (closed) {
+            throw new IllegalStateException("the writer of store '" + spec.storeId() + "' at " + root + " is closed;"
+                    + " ArtifactStores.resume(dir) opens a new one");
+        }
     }
 }

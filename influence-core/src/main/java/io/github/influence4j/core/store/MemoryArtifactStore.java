@@ -1,7 +1,5 @@
 package io.github.influence4j.core.store;
 
-import io.github.influence4j.core.ConfigurationException;
-import io.github.influence4j.core.MissingArtifactException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,6 +49,8 @@ final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter
     private static final class Entry {
         ArtifactInfo info;
         final BitSet covered = new BitSet();
+        /** Where a continuing write starts (see WriteChecks.checkOrder). */
+        int cursor;
         INDArray dense;
         INDArray[] rows;
 
@@ -87,8 +87,7 @@ final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter
     public synchronized Map<ArtifactKey, ArtifactInfo> artifacts(String checkpointId) {
         Map<ArtifactKey, Entry> m = committed.get(checkpointId);
         if (m == null || checkpointId.isEmpty()) {
-            throw new IllegalArgumentException("store '" + spec.storeId() + "' has no committed checkpoint '"
-                    + checkpointId + "'; committed: " + checkpoints.stream().map(Checkpoint::id).toList());
+            throw ReadChecks.noSuchCheckpoint(spec, checkpointId, checkpoints);
         }
         return infos(m);
     }
@@ -101,36 +100,29 @@ final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter
 
     @Override
     public ArtifactChunk readStatic(ArtifactKey key, ExampleRange range) {
-        return read(STATIC, key, range, "static artifacts");
+        return readCommitted(STATIC, key, range);
     }
 
     @Override
     public ArtifactChunk read(String checkpointId, ArtifactKey key, ExampleRange range) {
-        if (checkpointId.isEmpty()) {
-            throw new IllegalArgumentException("checkpoint id is empty; use readStatic for " + key);
-        }
-        return read(checkpointId, key, range, "checkpoint '" + checkpointId + "'");
+        ReadChecks.checkNotEmptyId(spec, checkpointId, key);
+        return readCommitted(checkpointId, key, range);
     }
 
-    private ArtifactChunk read(String cp, ArtifactKey key, ExampleRange range, String where) {
+    private ArtifactChunk readCommitted(String cp, ArtifactKey key, ExampleRange range) {
         Entry e;
         synchronized (this) {
             checkOpen();
             Map<ArtifactKey, Entry> m = committed.get(cp);
             if (m == null) {
-                throw new IllegalArgumentException("store '" + spec.storeId() + "' has no committed checkpoint '" + cp
-                        + "'; committed: " + checkpoints.stream().map(Checkpoint::id).toList());
+                throw ReadChecks.noSuchCheckpoint(spec, cp, checkpoints);
             }
             e = m.get(key);
             if (e == null) {
-                throw new MissingArtifactException("store '" + spec.storeId() + "' has no " + key + " at " + where
-                        + "; it holds " + m.keySet() + ". Capture " + key.kind() + " there first.");
+                throw ReadChecks.missingArtifact(spec, key, cp, m.keySet());
             }
         }
-        if (range.to() > spec.numExamples()) {
-            throw new IndexOutOfBoundsException("range " + range + " exceeds [0, " + spec.numExamples() + ") of store '"
-                    + spec.storeId() + "'");
-        }
+        ReadChecks.checkRange(spec, range);
         ArtifactChunk chunk;
         if (e.info.isRagged()) {
             long[] offsets = new long[range.size() + 1];
@@ -198,12 +190,10 @@ final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter
     public synchronized void beginCheckpoint(Checkpoint checkpoint) {
         checkOpen();
         if (open.isPresent()) {
-            throw new IllegalStateException("checkpoint '" + open.get().id() + "' is open in store '" + spec.storeId()
-                    + "'; commit() it before beginning '" + checkpoint.id() + "'");
+            throw WriteChecks.alreadyOpen(spec, open.get(), checkpoint);
         }
         if (committed.containsKey(checkpoint.id())) {
-            throw new ConfigurationException("checkpoint id '" + checkpoint.id() + "' is already committed in store '"
-                    + spec.storeId() + "'; checkpoint ids must be unique: choose another id");
+            throw WriteChecks.duplicateCheckpoint(spec, checkpoint);
         }
         open = Optional.of(checkpoint);
         pending.put(checkpoint.id(), new TreeMap<>());
@@ -262,15 +252,20 @@ final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter
         Map<ArtifactKey, Entry> m = pendingFor(key);
         Entry existing = m.get(key);
         if (existing == null && key.kind().isStatic() && committed.get(STATIC).containsKey(key)) {
-            throw new ConfigurationException("static artifact " + key + " is already committed in store '"
-                    + spec.storeId() + "'; static artifacts are written once");
+            throw WriteChecks.staticAlreadyCommitted(spec, key);
         }
         ArtifactInfo info = WriteChecks.checkWrite(spec, open, key, from, count, values, ragged,
                 Optional.ofNullable(existing).map(x -> x.info), pendingAttributes.getOrDefault(key, Map.of()));
+        WriteChecks.checkOrder(spec, key, existing == null ? 0 : existing.cursor, from);
         if (existing == null) {
             existing = new Entry(info, spec.numExamples());
             m.put(key, existing);
         }
+        if (from != existing.cursor && existing.cursor % spec.chunkSize() != 0 && existing.cursor < spec.numExamples()) {
+            // a restart at a chunk boundary discards the incomplete chunk, as the file store does
+            existing.covered.clear(existing.cursor - existing.cursor % spec.chunkSize(), existing.cursor);
+        }
+        existing.cursor = from + count;
         return existing;
     }
 
@@ -290,7 +285,7 @@ final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter
     public synchronized void commit() {
         checkOpen();
         for (Map.Entry<String, Map<ArtifactKey, Entry>> p : pending.entrySet()) {
-            String where = p.getKey().isEmpty() ? "static artifacts" : "checkpoint '" + p.getKey() + "'";
+            String where = ReadChecks.where(p.getKey());
             p.getValue().forEach((k, e) -> WriteChecks.checkCoverage(spec, k, where, e.covered));
         }
         Map<ArtifactKey, Entry> st = pending.remove(STATIC);

@@ -1,10 +1,17 @@
 package io.github.influence4j.core.store;
 
 import io.github.influence4j.core.NumericalException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Finds NaN or infinity in a chunk read from a store and reports the first one precisely. */
 final class NonFiniteCheck {
+    private static final int BLOCK = 1 << 14;
+
     private NonFiniteCheck() {
     }
 
@@ -18,8 +25,7 @@ final class NonFiniteCheck {
         if (!chunk.info().isFloatingPoint() || chunk.values().isEmpty()) {
             return;
         }
-        // The sum is finite whenever every value is (barring overflow, which the scan below rules out).
-        if (Double.isFinite(chunk.values().sumNumber().doubleValue())) {
+        if (allFinite(chunk.values())) {
             return;
         }
         double[] flat = chunk.values().dup().data().asDouble();
@@ -37,6 +43,48 @@ final class NonFiniteCheck {
                         + " or check the model), or open the store with NonFinitePolicy.ALLOW to read it as is.");
             }
         }
+    }
+
+    /**
+     * @param values FLOAT or DOUBLE values
+     * @return true if none is NaN or infinite
+     * @implNote Scans the raw bits (all exponent bits set means NaN or infinity) in blocks copied
+     *     in bulk from the off-heap buffer: one pass at memory speed, no ND4J op.
+     */
+    static boolean allFinite(INDArray values) {
+        INDArray c = Npy.contiguous(values);
+        int n = Math.toIntExact(c.length());
+        ByteBuffer bb = c.data().asNio().order(ByteOrder.nativeOrder());
+        if (c.dataType() == DataType.FLOAT) {
+            IntBuffer ib = bb.asIntBuffer();
+            int[] block = new int[Math.min(n, BLOCK)];
+            for (int start = 0; start < n; start += block.length) {
+                int len = Math.min(block.length, n - start);
+                ib.get(block, 0, len);
+                int bad = 0;
+                for (int i = 0; i < len; i++) {
+                    bad |= ((block[i] & 0x7f800000) + 0x00800000) & 0x80000000; // exponent 0xff overflows into the sign bit
+                }
+                if (bad != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        LongBuffer lb = bb.asLongBuffer();
+        long[] block = new long[Math.min(n, BLOCK)];
+        for (int start = 0; start < n; start += block.length) {
+            int len = Math.min(block.length, n - start);
+            lb.get(block, 0, len);
+            long bad = 0;
+            for (int i = 0; i < len; i++) {
+                bad |= ((block[i] & 0x7ff0000000000000L) + 0x0010000000000000L) & 0x8000000000000000L;
+            }
+            if (bad != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int exampleOfRow(ArtifactChunk chunk, long row) {

@@ -84,6 +84,10 @@ public final class Npy {
             }
         }
         s.append("), }");
+        if (shape.length > 0) {
+            // numpy >= 1.23 leaves room to grow the first axis in place (GROWTH_AXIS_MAX_DIGITS = 21)
+            s.append(" ".repeat(Math.max(0, 21 - Long.toString(shape[0]).length())));
+        }
         int base = MAGIC.length + 2 + 2;
         int total = base + s.length() + 1;
         int pad = (64 - total % 64) % 64;
@@ -102,41 +106,116 @@ public final class Npy {
      * @throws IOException on write failure
      */
     public static void write(INDArray array, OutputStream out) throws IOException {
-        out.write(header(array.dataType(), array.shape()));
-        INDArray c = array.isView() || array.ordering() != 'c' ? array.dup('c') : array;
+        DataType dt = array.dataType();
+        int es = elementSize(dt);
+        out.write(header(dt, array.shape()));
+        INDArray c = contiguous(array);
         long n = c.length();
-        int chunk = 1 << 16;
-        ByteBuffer bb = ByteBuffer.allocate(chunk * 8).order(ByteOrder.LITTLE_ENDIAN);
-        INDArray flat = c.reshape(n);
-        for (long start = 0; start < n; start += chunk) {
-            int len = (int) Math.min(chunk, n - start);
-            bb.clear();
-            INDArray part = n == 0 ? flat : flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, start + len));
-            switch (array.dataType()) {
-                case FLOAT -> {
-                    for (float v : part.toFloatVector()) {
-                        bb.putFloat(v);
-                    }
-                }
-                case DOUBLE -> {
-                    for (double v : part.toDoubleVector()) {
-                        bb.putDouble(v);
-                    }
-                }
-                case INT -> {
-                    for (int v : part.toIntVector()) {
-                        bb.putInt(v);
-                    }
-                }
-                case LONG -> {
-                    for (long v : part.toLongVector()) {
-                        bb.putLong(v);
-                    }
-                }
-                default -> throw new IllegalArgumentException("unsupported dtype for .npy: " + array.dataType());
-            }
-            out.write(bb.array(), 0, bb.position());
+        int block = 1 << 16;
+        byte[] buf = new byte[(int) Math.min(n, block) * es];
+        for (long start = 0; start < n; start += block) {
+            int len = (int) Math.min(block, n - start);
+            copyToBytes(c, start, len, buf, 0);
+            out.write(buf, 0, len * es);
         }
+    }
+
+    /**
+     * @param array any array
+     * @return the array itself if it is C-ordered, not a view and owns its whole buffer; else a C-ordered copy
+     */
+    static INDArray contiguous(INDArray array) {
+        if (array.isEmpty() || (!array.isView() && array.ordering() == 'c' && array.offset() == 0
+                && array.data().length() == array.length())) {
+            return array;
+        }
+        return array.dup('c');
+    }
+
+    /**
+     * @param dt FLOAT, DOUBLE, INT or LONG
+     * @return bytes per element
+     */
+    static int elementSize(DataType dt) {
+        return switch (dt) {
+            case FLOAT, INT -> 4;
+            case DOUBLE, LONG -> 8;
+            default -> throw new IllegalArgumentException("unsupported dtype for .npy: " + dt);
+        };
+    }
+
+    /**
+     * Copies elements of a {@linkplain #contiguous contiguous} array into little-endian bytes, in bulk.
+     *
+     * @param c a contiguous array
+     * @param from first element (flat C index)
+     * @param count elements to copy
+     * @param dst destination
+     * @param off byte offset in {@code dst}
+     */
+    static void copyToBytes(INDArray c, long from, int count, byte[] dst, int off) {
+        if (count == 0) {
+            return;
+        }
+        int es = elementSize(c.dataType());
+        ByteBuffer src = c.data().asNio().order(ByteOrder.nativeOrder());
+        src.position(Math.toIntExact(from * es)).limit(Math.toIntExact((from + count) * es));
+        ByteBuffer out = ByteBuffer.wrap(dst, off, count * es).order(ByteOrder.LITTLE_ENDIAN);
+        if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
+            out.put(src);
+            return;
+        }
+        switch (c.dataType()) {
+            case FLOAT -> out.asFloatBuffer().put(src.asFloatBuffer());
+            case DOUBLE -> out.asDoubleBuffer().put(src.asDoubleBuffer());
+            case INT -> out.asIntBuffer().put(src.asIntBuffer());
+            case LONG -> out.asLongBuffer().put(src.asLongBuffer());
+            default -> throw new IllegalArgumentException("unsupported dtype for .npy: " + c.dataType());
+        }
+    }
+
+    /**
+     * Copies little-endian bytes into elements of an array that owns its buffer, in bulk.
+     *
+     * @param src source bytes
+     * @param off byte offset in {@code src}
+     * @param dst a {@linkplain #contiguous contiguous} array
+     * @param from first destination element (flat C index)
+     * @param count elements to copy
+     */
+    static void copyFromBytes(byte[] src, int off, INDArray dst, long from, int count) {
+        if (count == 0) {
+            return;
+        }
+        int es = elementSize(dst.dataType());
+        ByteBuffer in = ByteBuffer.wrap(src, off, count * es).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out = dst.data().asNio().order(ByteOrder.nativeOrder());
+        out.position(Math.toIntExact(from * es)).limit(Math.toIntExact((from + count) * es));
+        if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
+            out.put(in);
+            return;
+        }
+        switch (dst.dataType()) {
+            case FLOAT -> out.asFloatBuffer().put(in.asFloatBuffer());
+            case DOUBLE -> out.asDoubleBuffer().put(in.asDoubleBuffer());
+            case INT -> out.asIntBuffer().put(in.asIntBuffer());
+            case LONG -> out.asLongBuffer().put(in.asLongBuffer());
+            default -> throw new IllegalArgumentException("unsupported dtype for .npy: " + dst.dataType());
+        }
+    }
+
+    /**
+     * @param dt element type
+     * @param shape shape (may be empty for a scalar, or hold a 0 for an empty array)
+     * @return an uninitialised C-ordered array that owns its buffer
+     */
+    static INDArray allocate(DataType dt, long[] shape) {
+        for (long d : shape) {
+            if (d == 0) {
+                return Nd4j.create(dt, shape);
+            }
+        }
+        return shape.length == 0 ? Nd4j.scalar(dt, 0) : Nd4j.createUninitialized(dt, shape);
     }
 
     /**
@@ -207,7 +286,17 @@ public final class Npy {
         List<Long> dims = new ArrayList<>();
         for (String part : s.group(1).split(",")) {
             if (!part.isBlank()) {
-                dims.add(Long.parseLong(part.strip()));
+                long dim;
+                try {
+                    dim = Long.parseLong(part.strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(source + " has an unreadable .npy shape: (" + s.group(1) + ")", e);
+                }
+                if (dim < 0) {
+                    throw new IllegalArgumentException(source + " has a negative dimension in its .npy shape: ("
+                            + s.group(1) + ")");
+                }
+                dims.add(dim);
             }
         }
         return new Header(dt, dims.stream().mapToLong(Long::longValue).toArray(), start + headerLen);
@@ -228,35 +317,9 @@ public final class Npy {
                     + h.dataType() + " " + Arrays.toString(h.shape()) + ") needs " + h.fileSize()
                     + (bytes.length < h.fileSize() ? ": the file is truncated" : ": trailing bytes"));
         }
-        ByteBuffer bb = ByteBuffer.wrap(bytes, h.dataOffset(), bytes.length - h.dataOffset()).order(ByteOrder.LITTLE_ENDIAN);
-        int n = Math.toIntExact(h.length());
-        INDArray flat = switch (h.dataType()) {
-            case FLOAT -> {
-                float[] a = new float[n];
-                bb.asFloatBuffer().get(a);
-                yield Nd4j.createFromArray(a);
-            }
-            case DOUBLE -> {
-                double[] a = new double[n];
-                bb.asDoubleBuffer().get(a);
-                yield Nd4j.createFromArray(a);
-            }
-            case INT -> {
-                int[] a = new int[n];
-                bb.asIntBuffer().get(a);
-                yield Nd4j.createFromArray(a);
-            }
-            case LONG -> {
-                long[] a = new long[n];
-                bb.asLongBuffer().get(a);
-                yield Nd4j.createFromArray(a);
-            }
-            default -> throw new IllegalStateException("unreachable");
-        };
-        if (n == 0) {
-            return Nd4j.create(h.dataType(), h.shape());
-        }
-        return h.shape().length == 1 ? flat : flat.reshape('c', h.shape());
+        INDArray out = allocate(h.dataType(), h.shape());
+        copyFromBytes(bytes, h.dataOffset(), out, 0, Math.toIntExact(h.length()));
+        return out;
     }
 
     /**

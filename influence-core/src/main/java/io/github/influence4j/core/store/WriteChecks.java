@@ -48,13 +48,17 @@ final class WriteChecks {
         }
         DataType dt = values.dataType();
         if (dt != DataType.FLOAT && dt != DataType.DOUBLE && dt != DataType.INT && dt != DataType.LONG) {
-            throw new ConfigurationException(key + ": dtype " + dt + " is not supported; convert to FLOAT, DOUBLE,"
-                    + " INT or LONG (castTo) before writing");
+            throw new ConfigurationException(key + ": dtype " + dt + " is not supported in store '" + spec.storeId()
+                    + "'; convert to FLOAT, DOUBLE, INT or LONG (castTo) before writing");
         }
         long[] shape = values.shape();
-        if (!ragged && (shape.length == 0 || shape[0] != count)) {
+        if (shape.length == 0) {
+            throw new ConfigurationException(key + ": expected [n, ...] with the examples first, got a 0-d array"
+                    + " (shape []) for store '" + spec.storeId() + "'; reshape a single example to [1, ...]");
+        }
+        if (!ragged && shape[0] != count) {
             throw new ConfigurationException(key + ": expected [n, ...] with n = " + count + " examples, got shape "
-                    + Arrays.toString(shape));
+                    + Arrays.toString(shape) + " for store '" + spec.storeId() + "'");
         }
         long[] exampleShape = shape.length == 0 ? new long[0] : Arrays.copyOfRange(shape, 1, shape.length);
         List<Long> es = Arrays.stream(exampleShape).boxed().toList();
@@ -96,13 +100,13 @@ final class WriteChecks {
         long[] offsets = new long[lengths.length + 1];
         for (int i = 0; i < lengths.length; i++) {
             if (lengths[i] < 0) {
-                throw new ConfigurationException(key + ": length of example " + i + " in this write is " + lengths[i]
-                        + "; lengths count real positions and must be >= 0");
+                throw new ConfigurationException(key + ": length of example " + i + " in this write to store '"
+                        + spec.storeId() + "' is " + lengths[i] + "; lengths count real positions and must be >= 0");
             }
             offsets[i + 1] = offsets[i] + lengths[i];
         }
         long rows = values.isEmpty() ? 0 : values.size(0);
-        if (values.rank() == 0 || rows != offsets[lengths.length]) {
+        if (values.rank() == 0 || rows != offsets[lengths.length]) { // a 0-d array holds no rows
             throw new ConfigurationException(key + ": lengths sum to " + offsets[lengths.length] + " positions but values"
                     + " have shape " + Arrays.toString(values.shape()) + " in store '" + spec.storeId()
                     + "'; pass only the real positions (no padding), concatenated");
@@ -124,5 +128,53 @@ final class WriteChecks {
                     + covered.cardinality() + " of " + spec.numExamples() + " examples (first gap: [" + missing + ", "
                     + (end < 0 ? spec.numExamples() : end) + ")); write every example before commit()");
         }
+    }
+
+    /**
+     * Writes to one artifact go in ascending example order; a write may restart at a chunk boundary.
+     *
+     * @param spec the store spec
+     * @param key the artifact
+     * @param cursor where a continuing write starts ({@code -1}: only a chunk boundary will do)
+     * @param from where this write starts
+     */
+    static void checkOrder(StoreSpec spec, ArtifactKey key, int cursor, int from) {
+        if (from != cursor && from % spec.chunkSize() != 0) {
+            throw new ConfigurationException(key + ": a write at example " + from + " in store '" + spec.storeId()
+                    + "' neither continues the previous write" + (cursor >= 0 ? " (next example " + cursor + ")" : "")
+                    + " nor starts at a chunk boundary (a multiple of the chunk size " + spec.chunkSize()
+                    + "); write each artifact in ascending example order, restarting only at a chunk boundary");
+        }
+    }
+
+    /**
+     * @param spec the store spec
+     * @param key a static artifact that is already committed
+     * @return the exception to throw
+     */
+    static ConfigurationException staticAlreadyCommitted(StoreSpec spec, ArtifactKey key) {
+        return new ConfigurationException("static artifact " + key + " is already committed in store '"
+                + spec.storeId() + "'; static artifacts are written once");
+    }
+
+    /**
+     * @param spec the store spec
+     * @param open the checkpoint already open
+     * @param next the checkpoint being begun
+     * @return the exception to throw
+     */
+    static IllegalStateException alreadyOpen(StoreSpec spec, Checkpoint open, Checkpoint next) {
+        return new IllegalStateException("checkpoint '" + open.id() + "' is open in store '" + spec.storeId()
+                + "'; commit() it before beginning '" + next.id() + "'");
+    }
+
+    /**
+     * @param spec the store spec
+     * @param checkpoint a checkpoint whose id is already committed
+     * @return the exception to throw
+     */
+    static ConfigurationException duplicateCheckpoint(StoreSpec spec, Checkpoint checkpoint) {
+        return new ConfigurationException("checkpoint id '" + checkpoint.id() + "' is already committed in store '"
+                + spec.storeId() + "'; checkpoint ids must be unique: choose another id");
     }
 }

@@ -1,0 +1,8 @@
+/**
+ * A third-party scorer written the way a user would write one: {@link com.example.lossmean.LossMeanProvider}
+ * implements {@code InfluenceScorerProvider} and is registered in
+ * {@code META-INF/services/io.github.influence4j.core.spi.InfluenceScorerProvider}; nothing else
+ * is needed for {@code InfluenceScorers} and the {@code influence4j} CLI to find it.
+ */
+@org.jspecify.annotations.NullMarked
+package com.example.lossmean;

@@ -1,0 +1,123 @@
+package com.example.lossmean;
+
+import static io.github.influence4j.core.testing.Asserts.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.influence4j.core.ConfigurationException;
+import io.github.influence4j.core.spi.InfluenceScorerProvider;
+import io.github.influence4j.core.InfluenceScorers;
+import io.github.influence4j.core.InfluenceScores;
+import io.github.influence4j.core.MissingArtifactException;
+import io.github.influence4j.core.Orientation;
+import io.github.influence4j.core.ScoreRequest;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactKind;
+import io.github.influence4j.core.store.ArtifactStores;
+import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.TrainingArtifactStore;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.factory.Nd4j;
+
+class LossMeanScorerTest {
+    private static final int N = 23;
+    private static final int C = 4;
+
+    /** losses[c][i], float32 as stored. */
+    private final float[][] losses = new float[C][N];
+
+    private TrainingArtifactStore store(int chunkSize) {
+        Random rnd = new Random(7);
+        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("loss-test", N, 3, chunkSize));
+        for (int c = 0; c < C; c++) {
+            for (int i = 0; i < N; i++) {
+                losses[c][i] = (float) (rnd.nextDouble() * 3);
+            }
+            w.beginCheckpoint(new Checkpoint("c" + c, 10L * c, c, 1e-3, 1));
+            w.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(losses[c]));
+            w.commit();
+        }
+        return w.store();
+    }
+
+    private double[] naiveMean(int fromCheckpoint) {
+        double[] m = new double[N];
+        for (int i = 0; i < N; i++) {
+            double s = 0;
+            for (int c = fromCheckpoint; c < C; c++) {
+                s += losses[c][i];
+            }
+            m[i] = s / (C - fromCheckpoint);
+        }
+        return m;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 23, 24})
+    void matchesNaiveLoopForEveryChunkSize(int chunk) {
+        TrainingArtifactStore s = store(8);
+        InfluenceScores scores = LossMeanScorer.create(s, Map.of()).score(ScoreRequest.builder().chunkSize(chunk).build());
+        assertClose(naiveMean(0), scores.values(), 1e-12, 0, "loss-mean chunk " + chunk);
+        assertEquals(Orientation.HIGHER_IS_HARDER, scores.orientation());
+        assertEquals(java.util.List.of("c0", "c1", "c2", "c3"), scores.provenance().checkpoints());
+    }
+
+    @Test
+    void lastAndCheckpointsOptionsSelectCheckpoints() {
+        TrainingArtifactStore s = store(8);
+        assertClose(naiveMean(2), LossMeanScorer.create(s, Map.of("last", "2")).score().values(), 1e-12, 0, "last=2");
+        double[] only3 = new double[N];
+        for (int i = 0; i < N; i++) {
+            only3[i] = losses[3][i];
+        }
+        assertClose(only3, LossMeanScorer.create(s, Map.of("checkpoints", "c3")).score().values(), 1e-12, 0, "c3");
+    }
+
+    @Test
+    void subsetScoresOnlyTheRequestedExamples() {
+        TrainingArtifactStore s = store(8);
+        InfluenceScores sub = LossMeanScorer.create(s, Map.of()).score(ScoreRequest.builder().examples(3, 17).build());
+        assertArrayEquals(new int[] {3, 17}, sub.exampleIds());
+        double[] all = naiveMean(0);
+        assertClose(new double[] {all[3], all[17]}, sub.values(), 1e-12, 0, "subset");
+    }
+
+    @Test
+    void badInputIsAClearError() {
+        TrainingArtifactStore s = store(8);
+        ConfigurationException unknown = assertThrows(ConfigurationException.class,
+                () -> LossMeanScorer.create(s, Map.of("lst", "2")));
+        assertTrue(unknown.getMessage().contains("lst"), unknown.getMessage());
+        ConfigurationException tooMany = assertThrows(ConfigurationException.class,
+                () -> LossMeanScorer.create(s, Map.of("last", "9")));
+        assertTrue(tooMany.getMessage().contains("only 4"), tooMany.getMessage());
+        ConfigurationException noSuch = assertThrows(ConfigurationException.class,
+                () -> LossMeanScorer.create(s, Map.of("checkpoints", "c9")));
+        assertTrue(noSuch.getMessage().contains("'c9'"), noSuch.getMessage());
+
+        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("no-loss", 2, 2, 2));
+        w.beginCheckpoint(new Checkpoint("c0", 0, 0, 1e-3, 1));
+        w.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}}));
+        w.commit();
+        MissingArtifactException missing = assertThrows(MissingArtifactException.class,
+                () -> LossMeanScorer.create(w.store(), Map.of()));
+        assertTrue(missing.getMessage().contains("LOSS"), missing.getMessage());
+    }
+
+    @Test
+    void isDiscoveredThroughTheServicesFile() {
+        InfluenceScorerProvider p = InfluenceScorers.provider("loss-mean");
+        assertEquals(LossMeanProvider.class, p.getClass());
+        TrainingArtifactStore s = store(8);
+        assertClose(naiveMean(0), InfluenceScorers.create("loss-mean", s, Map.of()).score().values(), 1e-12, 0,
+                "via SPI");
+    }
+}

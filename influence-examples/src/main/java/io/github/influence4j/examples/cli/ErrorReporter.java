@@ -1,0 +1,104 @@
+package io.github.influence4j.examples.cli;
+
+import io.github.influence4j.core.CancelledException;
+import io.github.influence4j.core.InfluenceException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into one line on stderr and an exit code ({@link ExitCodes}), never a stack
+ * trace unless {@code --debug} was given. User mistakes ({@link InfluenceException} and its
+ * subtypes, {@link CliException}, I/O errors, picocli's parameter errors) say what to fix;
+ * anything else is reported as an internal error.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    static final String PREFIX = "influence4j: ";
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(PREFIX + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        if (debug(args)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        int code = exitCode(ex);
+        err.println(PREFIX + oneLine(ex, code));
+        if (debug(parseResult.originalArgs().toArray(String[]::new))) {
+            ex.printStackTrace(err);
+        } else if (code == ExitCodes.INTERNAL) {
+            err.println(PREFIX + "this is a bug; re-run with --debug and report the stack trace");
+        }
+        err.flush();
+        return code;
+    }
+
+    /**
+     * @param ex a failure
+     * @return the exit code for it
+     */
+    static int exitCode(Throwable ex) {
+        if (ex instanceof CancelledException) {
+            return ExitCodes.CANCELLED;
+        }
+        if (ex instanceof InfluenceException || ex instanceof CliException || ex instanceof IOException
+                || ex instanceof UncheckedIOException) {
+            return ExitCodes.FAILED;
+        }
+        if (ex instanceof ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * @param ex a failure
+     * @param code its exit code
+     * @return a single line: the message, with line breaks folded
+     */
+    static String oneLine(Throwable ex, int code) {
+        Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+        String msg = t.getMessage();
+        if (t instanceof NoSuchFileException) {
+            msg = "no such file or directory: " + msg;
+        } else if (t instanceof AccessDeniedException) {
+            msg = "permission denied: " + msg;
+        } else if (t instanceof FileAlreadyExistsException) {
+            msg = "already exists: " + msg;
+        } else if (msg == null || msg.isBlank()) {
+            msg = t.getClass().getSimpleName();
+        }
+        if (code == ExitCodes.INTERNAL) {
+            msg = "internal error: " + t.getClass().getName() + ": " + msg;
+        }
+        return msg.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    private static boolean debug(String[] args) {
+        for (String a : args) {
+            if (a.equals("--debug")) {
+                return true;
+            }
+            if (a.equals("--")) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.influence4j.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code influence4j} command (the shaded jar's {@code Main-Class}).
+ *
+ * <pre>{@code
+ * java -jar influence-examples/target/influence4j-cli.jar score --list
+ * }</pre>
+ */
+public final class Main {
+    private Main() {
+    }
+
+    /**
+     * Runs the command and exits the JVM with its exit code ({@link ExitCodes}).
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        configureLogging(args);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command without exiting: what tests and embedding programs call.
+     *
+     * @param out standard output
+     * @param err standard error
+     * @param args the command line
+     * @return the exit code ({@link ExitCodes})
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine(out, err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
+     * @param out standard output
+     * @param err standard error
+     * @return the configured command line, with the one-line error handlers installed
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        ErrorReporter errors = new ErrorReporter();
+        return new CommandLine(new Influence4jCommand())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
+    }
+
+    /**
+     * slf4j-simple reads its configuration when the first logger is created, so this runs before
+     * anything else: WARN by default (the CLI prints its own progress), INFO with
+     * {@code --verbose}, DEBUG with {@code --debug}. An explicit {@code -D} setting wins.
+     */
+    private static void configureLogging(String[] args) {
+        String key = "org.slf4j.simpleLogger.defaultLogLevel";
+        if (System.getProperty(key) == null) {
+            String level = Arrays.asList(args).contains("--debug") ? "debug"
+                    : Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v") ? "info" : "warn";
+            System.setProperty(key, level);
+        }
+    }
+}

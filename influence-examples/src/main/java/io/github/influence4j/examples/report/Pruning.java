@@ -1,0 +1,15 @@
+package io.github.influence4j.examples.report;
+
+/**
+ * How the training set of one training run was formed (Tan, Minakova and Anand 2023, Sec. 2).
+ */
+public enum Pruning {
+    /** All training examples (fraction 0). */
+    NONE,
+    /** A uniformly random fraction removed: the baseline every score must beat. */
+    RANDOM,
+    /** The easiest fraction removed by a score's orientation ("prune easy"). */
+    EASY,
+    /** The hardest fraction removed by a score's orientation ("prune hard"). */
+    HARD
+}

@@ -1,0 +1,71 @@
+package io.github.influence4j.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A damaged store is one clear line and exit code 1, from inspect --verify and from score. */
+class CorruptStoreTest {
+    @TempDir
+    static Path tmp;
+    static Path store;
+
+    @BeforeAll
+    static void writeAndDamage() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        DemoRun.assumeFileStore(tmp);
+        Path dir = tmp.resolve("demo");
+        DemoRun.run(dir).assertOk();
+        store = DemoRun.store(dir);
+    }
+
+    private static Path firstChunk(Path root, String kind) throws Exception {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> p.toString().contains("/" + kind + "/") && p.toString().endsWith(".npy"))
+                    .min(Comparator.naturalOrder()).orElseThrow();
+        }
+    }
+
+    @Test
+    void intactStoreVerifies() {
+        CliRun r = CliRun.of("inspect", "--store", store.toString(), "--verify").assertOk();
+        assertTrue(r.out().contains("all match the manifest"), r.out());
+    }
+
+    @Test
+    void flippedByteFailsVerificationAndScoring() throws Exception {
+        Path copy = tmp.resolve("damaged");
+        try (Stream<Path> s = Files.walk(store)) {
+            for (Path p : s.toList()) {
+                Path t = copy.resolve(store.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        Path chunk = firstChunk(copy, "LOGITS");
+        byte[] b = Files.readAllBytes(chunk);
+        b[b.length - 3] ^= 0x5a;
+        Files.write(chunk, b);
+        String name = chunk.getFileName().toString();
+        CliRun v = CliRun.of("inspect", "--store", copy.toString(), "--verify");
+        v.assertOneLineError(ExitCodes.FAILED, "failed verification", name);
+        assertTrue(v.out().contains("WRONG_HASH"), v.out());
+        CliRun.of("score", "--store", copy.toString(), "--scorer", "el2n").assertOneLineError(ExitCodes.FAILED, name);
+    }
+
+    @Test
+    void missingManifestIsOneLine() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("not-a-store"));
+        Files.writeString(empty.resolve("notes.txt"), "hello");
+        CliRun.of("inspect", "--store", empty.toString()).assertOneLineError(ExitCodes.FAILED, "manifest");
+    }
+}
