@@ -1,0 +1,7 @@
+/**
+ * The SameDiff SNLI encoder of DESIGN.md section 6 (GloVe embeddings, a width-3 convolution with
+ * masked max pooling, [u; v; |u-v|; u*v] and the 3-layer head of Tan et al. 2023), its training
+ * loop and its capture of training artifacts.
+ */
+@org.jspecify.annotations.NullMarked
+package io.github.influence4j.nlp.encoder;

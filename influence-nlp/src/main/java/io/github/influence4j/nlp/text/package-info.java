@@ -1,0 +1,3 @@
+/** Tokenization, vocabularies and GloVe vectors (Pennington, Socher and Manning, EMNLP 2014). */
+@org.jspecify.annotations.NullMarked
+package io.github.influence4j.nlp.text;
