@@ -12,6 +12,6 @@ mvn -B -q -o -pl influence-nlp org.apache.maven.plugins:maven-dependency-plugin:
   -Dmdep.outputFile="$PWD/$CP_FILE" -Dmdep.includeScope=test
 # use the freshly compiled reactor modules, never installed snapshots
 CP=$(sed 's#[^:]*/io/github/influence4j/[^:]*:##g' "$CP_FILE")
-exec env OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" java -Xmx8g -cp \
+exec env OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" java -Xmx4g -cp \
   influence-nlp/target/classes:influence-core/target/classes:influence-scorers/target/classes:"$CP" \
   io.github.influence4j.nlp.SnliTrainMain "$@"

@@ -1,5 +1,6 @@
 package io.github.influence4j.nlp;
 
+import io.github.influence4j.core.capture.CapturePlan;
 import io.github.influence4j.nlp.encoder.EncoderConfig;
 import io.github.influence4j.nlp.encoder.SnliExperiment;
 import io.github.influence4j.nlp.encoder.TrainOptions;
@@ -18,11 +19,13 @@ import java.util.Optional;
  *
  * <pre>
  * java -cp ... io.github.influence4j.nlp.SnliTrainMain [--epochs 10] [--seeds 1,2,3] [--batch 128]
- *     [--lr 1e-3] [--emb-lr 1e-3] [--channels 256] [--no-bucket] [--checkpoints 10] [--capture-seed 1]
- *     [--store DIR]
+ *     [--lr 1e-3] [--emb-lr 1e-3] [--channels 256] [--no-bucket] [--checkpoints 10]
+ *     [--logits-every 50] [--logits-epochs 2] [--store DIR]
  * </pre>
  * {@code --checkpoints N} captures N evenly spaced checkpoints of every kind during the run of the
- * first seed (in memory, or into the file store {@code --store DIR}).
+ * first seed, {@code --logits-every M} adds a LOGITS-only checkpoint every M steps during the first
+ * {@code --logits-epochs} epochs (Tan et al. 2023: forgetting every 50 steps for 2 epochs); in
+ * memory (about 240 MB per full checkpoint), or into the file store {@code --store DIR}.
  */
 public final class SnliTrainMain {
     private SnliTrainMain() {
@@ -42,11 +45,15 @@ public final class SnliTrainMain {
         EncoderConfig cfg = EncoderConfig.defaults().withChannels(Integer.parseInt(a.getOrDefault("channels", "256")));
         List<Long> seeds = Arrays.stream(a.getOrDefault("seeds", "1").split(",")).map(Long::parseLong).toList();
         int checkpoints = Integer.parseInt(a.getOrDefault("checkpoints", "0"));
+        int logitsEvery = Integer.parseInt(a.getOrDefault("logits-every", "0"));
+        int logitsEpochs = Integer.parseInt(a.getOrDefault("logits-epochs", "2"));
+        Optional<CapturePlan> plan = checkpoints == 0 && logitsEvery == 0 ? Optional.empty()
+                : Optional.of(CapturePlan.evenlySpaced(checkpoints).withLogitsCadence(logitsEvery, logitsEpochs));
         Optional<Path> store = Optional.ofNullable(a.get("store")).map(Path::of);
         List<SnliExperiment.Result> results = new ArrayList<>();
         for (int i = 0; i < seeds.size(); i++) {
-            SnliExperiment.Result r = SnliExperiment.run(cfg, o.withSeed(seeds.get(i)), i == 0 ? checkpoints : 0,
-                    i == 0 ? store : Optional.empty());
+            SnliExperiment.Result r = SnliExperiment.run(cfg, o.withSeed(seeds.get(i)),
+                    i == 0 ? plan : Optional.empty(), i == 0 ? store : Optional.empty());
             results.add(r);
             System.out.println(r.summary());
         }

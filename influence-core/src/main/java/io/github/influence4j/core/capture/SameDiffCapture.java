@@ -49,8 +49,12 @@ import org.slf4j.LoggerFactory;
  * @implNote If the graph's loss variables are something else, capture sets them to the objective,
  *     rebuilds the gradient function with {@link CaptureSpec#gradientRoots()} and restores the
  *     previous loss variables (and gradient function) afterwards. Dropout is the caller's job: the
- *     placeholders of a {@link CaptureBatch} must switch it off. Not thread-safe: SameDiff graphs are
- *     not.
+ *     placeholders of a {@link CaptureBatch} must switch it off. Capture walks the store's chunks;
+ *     the source splits each chunk into batches (grouping examples of similar length saves
+ *     padding) and capture restores the id order before writing. The same batches give bitwise
+ *     identical artifacts; other batches change float32 rounding, and where the model has a
+ *     max-pool, a near tie may then send a gradient to another position. Not thread-safe:
+ *     SameDiff graphs are not.
  */
 public final class SameDiffCapture {
     /** Name of the per-example loss-weight placeholder. */

@@ -115,6 +115,43 @@ class SameDiffCaptureTest {
         assertSameArtifacts(reference.store(), "c", store.store(), "c");
     }
 
+    @Test
+    void aCaptureKilledMidwayResumesFromTheFileStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
+        ArtifactWriter reference = ArtifactStores.inMemory(spec());
+        Checkpoint c = new Checkpoint("c", 5, 0, 0.1, 1);
+        capture.capture(reference, c, model.source(), SameDiffCapture.ALL_KINDS, 4);
+        java.nio.file.Path store = dir.resolve("store");
+        CaptureSource failing = new CaptureSource() {
+            private int calls;
+
+            @Override
+            public int numExamples() {
+                return N;
+            }
+
+            @Override
+            public List<CaptureBatch> batches(ExampleRange range, int max) {
+                if (++calls == 3) {
+                    throw new IllegalStateException("killed");
+                }
+                return model.source().batches(range, max);
+            }
+        };
+        try (ArtifactWriter w = ArtifactStores.create(store, spec())) {
+            assertThrows(IllegalStateException.class, () -> capture.capture(w, c, failing, SameDiffCapture.ALL_KINDS, 4));
+        }
+        try (ArtifactWriter w = ArtifactStores.resume(store)) {
+            assertTrue(w.committedCheckpoints().isEmpty(), "the killed checkpoint must stay invisible");
+            CaptureResult r = capture.capture(w, c, model.source(), SameDiffCapture.ALL_KINDS, 4);
+            assertEquals(16, r.skippedExamples(), "chunks [0,8) and [8,16) were durable");
+            assertEquals(N - 16, r.computedExamples());
+        }
+        try (TrainingArtifactStore s = ArtifactStores.open(store)) {
+            assertSameArtifacts(reference.store(), "c", s, "c");
+        }
+    }
+
     /**
      * Simulates reopening a store after a crash (what {@code ArtifactStores.resume} gives for the
      * file store): beginning the checkpoint that is still open continues it.

@@ -65,14 +65,30 @@ public final class SnliExperiment {
      * @return the result
      */
     public static Result run(EncoderConfig config, TrainOptions options, int checkpoints, Optional<Path> storeDir) {
+        return run(config, options, checkpoints == 0 ? Optional.empty()
+                : Optional.of(CapturePlan.evenlySpaced(checkpoints)), storeDir);
+    }
+
+    /**
+     * Runs on the bundled data with an optional capture plan, into a memory store or the file store
+     * at {@code storeDir}.
+     *
+     * @param config architecture
+     * @param options training options
+     * @param plan what to capture, if anything
+     * @param storeDir a file store directory, or empty for memory
+     * @return the result
+     */
+    public static Result run(EncoderConfig config, TrainOptions options, Optional<CapturePlan> plan,
+            Optional<Path> storeDir) {
         SnliData data = SnliData.bundled(config.maxTokens());
-        if (checkpoints == 0) {
+        if (plan.isEmpty()) {
             return run(data, config, options, Optional.empty(), Optional.empty());
         }
         StoreSpec spec = StoreSpec.of("snli-dev-seed" + options.seed(), data.train().size(), SnliEncoder.CLASSES);
         ArtifactWriter w = storeDir.map(d -> ArtifactStores.create(d, spec)).orElseGet(() -> ArtifactStores.inMemory(spec));
         try (w) {
-            return run(data, config, options, Optional.of(CapturePlan.evenlySpaced(checkpoints)), Optional.of(w));
+            return run(data, config, options, plan, Optional.of(w));
         }
     }
 
