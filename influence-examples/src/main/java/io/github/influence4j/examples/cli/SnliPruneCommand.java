@@ -80,6 +80,9 @@ final class SnliPruneCommand implements Callable<Integer> {
     @Option(names = "--no-clean", description = "Skip the clean-label variant (run only the --noise variants).")
     boolean noClean;
 
+    @Option(names = "--no-pruning", description = "Stop after the scores (and mislabel detection): no retraining.")
+    boolean noPruning;
+
     @Option(names = "--noise-seed", paramLabel = "SEED", defaultValue = "11", description = "Seed of the label shuffle (default: ${DEFAULT-VALUE}).")
     long noiseSeed;
 
@@ -101,7 +104,7 @@ final class SnliPruneCommand implements Callable<Integer> {
         int e = epochs != null ? epochs : quick ? QUICK_EPOCHS : EPOCHS;
         int c = checkpoints != null ? checkpoints : quick ? QUICK_CHECKPOINTS : 10;
         int n = seeds != null ? seeds : quick ? 1 : 3;
-        List<Double> fr = fractions != null ? fractions : quick ? List.of(0.3) : FRACTIONS;
+        List<Double> fr = noPruning ? List.of() : fractions != null ? fractions : quick ? List.of(0.3) : FRACTIONS;
         List<String> sc = scores != null ? scores : quick ? SnliScores.QUICK : SnliScores.PRUNING;
         Path root = dir != null ? dir : Path.of(quick ? "runs/snli-quick" : "runs/snli");
         validate(e, c, n, fr, sc);
@@ -121,7 +124,7 @@ final class SnliPruneCommand implements Callable<Integer> {
         for (double rate : variants) {
             SnliPruneSettings s = new SnliPruneSettings(e, c, 1, limit, rate, noiseSeed);
             Path vdir = root.resolve(s.variantName());
-            SnliPruneJob.Outcome out = new SnliPruneJob(vdir, s, o, progress, command).run(sc, fr, seeds(n));
+            SnliPruneJob.Outcome out = new SnliPruneJob(vdir, s, o, progress, command).run(sc, fr, noPruning ? List.of() : seeds(n));
             o.printf(Locale.ROOT, "%n== %s: summary (test accuracy, mean +/- sample std over seeds) ==%n", s.variantName());
             ReportCommand.printSummary(o, PruningSummary.aggregate(out.results().trainings()));
             if (!out.results().detection().isEmpty()) {
