@@ -127,9 +127,6 @@ final class SnliPruneCommand implements Callable<Integer> {
             SnliPruneJob.Outcome out = new SnliPruneJob(vdir, s, o, progress, command).run(sc, fr, noPruning ? List.of() : seeds(n));
             o.printf(Locale.ROOT, "%n== %s: summary (test accuracy, mean +/- sample std over seeds) ==%n", s.variantName());
             ReportCommand.printSummary(o, PruningSummary.aggregate(out.results().trainings()));
-            if (!out.results().detection().isEmpty()) {
-                SnliPruneJob.printDetection(o, out.results().detection());
-            }
             ReportWriter.Report report = ReportWriter.write(vdir);
             done.add(String.format(Locale.ROOT, "%s: %s, report %s", s.variantName(), vdir.resolve("results.json"),
                     report.html()));
