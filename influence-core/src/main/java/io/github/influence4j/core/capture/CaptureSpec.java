@@ -24,7 +24,9 @@ import java.util.Objects;
  * @param perExampleLoss the per-example cross-entropy {@code [B]} (natural log), not reduced
  * @param labelPlaceholder the placeholder holding labels, either int {@code [B]} or one-hot
  *     {@code [B, K]}; capture fills it from {@link CaptureBatch#labels()}
- * @param denseLayers the dense layers whose factored gradients are captured
+ * @param denseLayers the dense layers whose factored gradients are captured, in forward order (input
+ *     side first, the head last): capture records each one's position as the {@code layer-index}
+ *     attribute of its {@code LAYER_OUTPUT_GRADS}
  * @param numClasses K, the width of the logits, {@code >= 2} (SameDiff does not infer static shapes)
  */
 public record CaptureSpec(String embeddingOutput, String lookupOutput, List<String> gradientRoots, String logits,

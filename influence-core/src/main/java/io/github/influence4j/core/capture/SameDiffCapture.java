@@ -57,6 +57,12 @@ import org.slf4j.LoggerFactory;
  *     SameDiff graphs are not.
  */
 public final class SameDiffCapture {
+    /**
+     * Attribute of {@code LAYER_OUTPUT_GRADS.<layer>} giving the layer's 0-based position in
+     * {@link CaptureSpec#denseLayers()} (forward order: input side first, head last).
+     */
+    public static final String LAYER_INDEX_ATTRIBUTE = "layer-index";
+
     /** Name of the per-example loss-weight placeholder. */
     public static final String LOSS_WEIGHTS = "capture_loss_weights";
     /** Name of the logit-selection placeholder. */
@@ -273,6 +279,15 @@ public final class SameDiffCapture {
         }
         long start = System.nanoTime();
         writer.beginCheckpoint(checkpoint);
+        if (kinds.contains(ArtifactKind.LAYER_OUTPUT_GRADS)) {
+            // The layers' forward order, so that scorers can tell "the last dense layer before the head"
+            // even when several layers share a width (TracIn's default parameter group).
+            List<DenseLayerTap> taps = spec.denseLayers();
+            for (int i = 0; i < taps.size(); i++) {
+                writer.setAttributes(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, taps.get(i).name()),
+                        java.util.Map.of(LAYER_INDEX_ATTRIBUTE, Integer.toString(i)));
+            }
+        }
         List<ArtifactKey> keys = keys(kinds);
         int computed = 0;
         int skipped = 0;

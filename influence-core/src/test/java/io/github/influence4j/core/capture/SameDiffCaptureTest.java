@@ -63,6 +63,10 @@ class SameDiffCaptureTest {
         assertEquals(List.of("mean_loss"), model.sd.getLossVariables());
         TrainingArtifactStore s = w.store();
         assertEquals(8, s.artifacts("a").size()); // LOGITS, LOSS, INPUT_GRADS, EMBEDDING_GRADS, 2 layers x 2
+        assertEquals("0", s.artifacts("a").get(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, "hid")).attributes()
+                .get(SameDiffCapture.LAYER_INDEX_ATTRIBUTE), "forward position of hid");
+        assertEquals("1", s.artifacts("b").get(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, "fc")).attributes()
+                .get(SameDiffCapture.LAYER_INDEX_ATTRIBUTE), "forward position of fc");
         assertSameArtifacts(s, "a", s, "b");
     }
 
