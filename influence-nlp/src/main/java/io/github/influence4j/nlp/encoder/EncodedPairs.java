@@ -147,4 +147,24 @@ public final class EncodedPairs {
         }
         return new EncodedPairs(p, h, y);
     }
+
+    /**
+     * The same pairs with other labels, for label-noise experiments (Tan et al. 2023, Table 4).
+     *
+     * @param newLabels one class per pair, in {@code [0, 3)}
+     * @return a new set sharing the token arrays
+     * @throws IllegalArgumentException if the length or a class is wrong
+     */
+    public EncodedPairs withLabels(int[] newLabels) {
+        if (newLabels.length != labels.length) {
+            throw new IllegalArgumentException(newLabels.length + " labels for " + labels.length + " pairs");
+        }
+        for (int i = 0; i < newLabels.length; i++) {
+            if (newLabels[i] < 0 || newLabels[i] >= SnliEncoder.CLASSES) {
+                throw new IllegalArgumentException("label " + newLabels[i] + " of pair " + i + " is outside [0, "
+                        + SnliEncoder.CLASSES + ")");
+            }
+        }
+        return new EncodedPairs(premises, hypotheses, newLabels.clone());
+    }
 }

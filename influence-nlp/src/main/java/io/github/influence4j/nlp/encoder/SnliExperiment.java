@@ -102,24 +102,47 @@ public final class SnliExperiment {
      */
     public static Result run(SnliData data, EncoderConfig config, TrainOptions options, Optional<CapturePlan> plan,
             Optional<ArtifactWriter> writer) {
+        return run(data, config, options, plan, writer, List.of());
+    }
+
+    /**
+     * As {@link #run(SnliData, EncoderConfig, TrainOptions, Optional, Optional)}, with more training
+     * listeners (for example a progress bar), called after the capture listener. A writer resumed
+     * with {@code ArtifactStores.resume} whose static artifacts are committed keeps them, and its
+     * committed checkpoints are skipped (the same seed retrains the same model).
+     *
+     * @param data the data
+     * @param config architecture
+     * @param options training options
+     * @param plan what to capture, if anything
+     * @param writer where to capture; required with a plan
+     * @param extraListeners further training listeners
+     * @return the result
+     */
+    public static Result run(SnliData data, EncoderConfig config, TrainOptions options, Optional<CapturePlan> plan,
+            Optional<ArtifactWriter> writer, List<? extends org.nd4j.autodiff.listeners.Listener> extraListeners) {
         SnliEncoder enc = SnliEncoder.create(data.vectors().initialMatrix(new Random(options.seed()), 0.1f),
                 data.vectors().vocabulary().size(), config, options.seed());
-        List<CaptureListener> listeners = List.of();
+        List<org.nd4j.autodiff.listeners.Listener> listeners = new java.util.ArrayList<>();
         if (plan.isPresent()) {
             ArtifactWriter w = writer.orElseThrow(() -> new IllegalArgumentException("a capture plan needs a writer"));
             if (w.spec().numExamples() != data.train().size()) {
                 throw new IllegalArgumentException("store '" + w.spec().storeId() + "' holds " + w.spec().numExamples()
                         + " examples; the training pool has " + data.train().size());
             }
-            SnliData.writeStatic(w, data.train());
+            if (w.store().staticArtifacts().isEmpty()) {
+                SnliData.writeStatic(w, data.train());
+            }
             int n = options.subset().map(s -> s.length).orElse(data.train().size());
             int spe = SnliTrainer.stepsPerEpoch(n, options.batchSize());
-            listeners = List.of(new CaptureListener(enc.capture(), w, enc.captureSource(data.train()), plan.get(),
+            listeners.add(new CaptureListener(enc.capture(), w, enc.captureSource(data.train()), plan.get(),
                     (long) spe * options.epochs(), spe, options.seed(),
                     LearningRateSource.constant(options.learningRate())));
         }
+        boolean capturing = !listeners.isEmpty();
+        listeners.addAll(extraListeners);
         TrainingRun run = SnliTrainer.train(enc, data.train(), options, listeners);
-        List<CaptureResult> caps = listeners.isEmpty() ? List.of() : listeners.get(0).results();
+        List<CaptureResult> caps = capturing ? ((CaptureListener) listeners.get(0)).results() : List.of();
         double captureSeconds = caps.stream().mapToDouble(CaptureResult::seconds).sum();
         double trainPerEpoch = (run.epochs().stream().mapToDouble(TrainingRun.Epoch::seconds).sum() - captureSeconds)
                 / run.epochs().size();

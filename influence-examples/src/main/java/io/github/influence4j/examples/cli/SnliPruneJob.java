@@ -1,0 +1,207 @@
+package io.github.influence4j.examples.cli;
+
+import io.github.influence4j.core.InfluenceScores;
+import io.github.influence4j.core.selection.LabelNoise;
+import io.github.influence4j.core.selection.NoisyLabels;
+import io.github.influence4j.core.selection.ScoreAnalysis;
+import io.github.influence4j.examples.report.ExampleTable;
+import io.github.influence4j.examples.report.ResultsFiles;
+import io.github.influence4j.examples.report.RunResults;
+import io.github.influence4j.examples.report.RunResults.DataMapColumns;
+import io.github.influence4j.examples.report.RunResults.DatasetInfo;
+import io.github.influence4j.examples.report.RunResults.DetectionResult;
+import io.github.influence4j.examples.report.RunResults.ScoreInfo;
+import io.github.influence4j.examples.snli.SnliPruneSettings;
+import io.github.influence4j.examples.snli.SnliScores;
+import io.github.influence4j.nlp.encoder.EncodedPairs;
+import io.github.influence4j.nlp.encoder.EncoderConfig;
+import io.github.influence4j.nlp.encoder.SnliData;
+import io.github.influence4j.nlp.snli.SnliLabel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * One variant (clean, or one label-noise rate) of {@code snli-prune} in its run directory:
+ * capture, score, detect mislabels (noise only), prune and retrain, each step skipped when a
+ * previous session finished it.
+ */
+final class SnliPruneJob {
+    /** What the variant produced. */
+    record Outcome(RunResults results, SnliCapture.Info capture) {
+    }
+
+    private final Path dir;
+    private final SnliPruneSettings settings;
+    private final PrintWriter o;
+    private final Progress progress;
+    private final String command;
+    private final EncoderConfig cfg = EncoderConfig.defaults();
+
+    SnliPruneJob(Path dir, SnliPruneSettings settings, PrintWriter o, Progress progress, String command) {
+        this.dir = dir;
+        this.settings = settings;
+        this.o = o;
+        this.progress = progress;
+        this.command = command;
+    }
+
+    Outcome run(List<String> pruneBy, List<Double> fractions, List<Long> seeds) {
+        long t0 = System.nanoTime();
+        Instant started = Instant.now();
+        checkSettings();
+        o.printf(Locale.ROOT, "%n== snli-prune, variant %s -> %s ==%n", settings.variantName(), dir);
+        SnliData clean = load(settings.limit(), cfg.maxTokens());
+        Optional<NoisyLabels> noise = settings.noiseRate() == 0 ? Optional.empty()
+                : Optional.of(LabelNoise.shuffle(clean.train().labels(), settings.noiseRate(), settings.noiseSeed()));
+        SnliData data = noise.map(nl -> new SnliData(clean.vectors(), clean.train().withLabels(nl.labels()),
+                clean.test())).orElse(clean);
+        int n = data.train().size();
+        o.printf(Locale.ROOT, "      training pool: SNLI dev, %d pairs%s; test: SNLI test, %d pairs%n", n,
+                noise.map(nl -> String.format(Locale.ROOT, ", %.0f%% of labels shuffled (%d really changed)",
+                        100 * settings.noiseRate(), nl.misannotated())).orElse(""), data.test().size());
+
+        o.printf(Locale.ROOT, "%n[1/4] full-data run, %d epoch%s, capturing %d evenly spaced checkpoints -> %s%n",
+                settings.epochs(), settings.epochs() == 1 ? "" : "s", settings.checkpoints(),
+                dir.resolve(SnliCapture.STORE));
+        Optional<SnliCapture.Info> prev = SnliCapture.done(dir);
+        SnliCapture.Info cap = prev.orElseGet(() -> SnliCapture.run(dir, data, cfg, settings, progress));
+        o.printf(Locale.ROOT, "      %stest accuracy %.2f%%, %.1f s per training epoch, %.1f MB per checkpoint%s%n",
+                prev.isPresent() ? "already captured: " : "", 100 * cap.testAccuracy(), cap.trainSecondsPerEpoch(),
+                cap.bytesPerCheckpoint() / 1e6, prev.isPresent() ? "" : String.format(Locale.ROOT,
+                        ", %d checkpoints captured in %.1f s", cap.checkpoints(), cap.captureSeconds()));
+
+        List<String> names = new ArrayList<>(pruneBy);
+        for (String extra : List.of(SnliScores.CONFIDENCE, SnliScores.VARIABILITY, SnliScores.CORRECTNESS)) {
+            if (!names.contains(extra)) {
+                names.add(extra);
+            }
+        }
+        o.printf(Locale.ROOT, "%n[2/4] scores -> %s%n", dir.resolve(SnliScoring.SCORES));
+        List<InfluenceScores> all = SnliScoring.scoreAll(dir, names, o, progress);
+        List<InfluenceScores> pruning = all.stream().filter(s -> pruneBy.contains(s.name())).toList();
+
+        List<DetectionResult> detection = List.of();
+        if (noise.isPresent()) {
+            o.printf(Locale.ROOT, "%n[3/4] mislabel detection (%d real misannotations of %d)%n",
+                    noise.get().misannotated(), n);
+            detection = detection(pruning, noise.get());
+            printDetection(o, detection);
+        } else {
+            o.printf(Locale.ROOT, "%n[3/4] mislabel detection: clean labels, skipped%n");
+        }
+
+        RunResults results = initialResults(data, all, pruning, noise, detection, started);
+        List<SnliRetraining.Job> jobs = SnliRetraining.pending(results, pruning, fractions, seeds, n);
+        int total = seeds.size() * (1 + fractions.size() * (1 + 2 * pruning.size()));
+        o.printf(Locale.ROOT, "%n[4/4] pruning and retraining: %d runs in all, %d already done, %d to go%n", total,
+                total - jobs.size(), jobs.size());
+        o.flush();
+        double before = results.info().wallSeconds();
+        RunResults fin = SnliRetraining.run(dir, jobs, results, data, cfg, settings.epochs(), o, progress,
+                r -> r.withInfo(RunEnvironment.info(command, started, before + (System.nanoTime() - t0) / 1e9)));
+        fin = fin.withInfo(RunEnvironment.info(command, started, before + (System.nanoTime() - t0) / 1e9));
+        ResultsFiles.write(dir, fin);
+        return new Outcome(fin, cap);
+    }
+
+    private void checkSettings() {
+        Optional<SnliPruneSettings> old = SnliPruneSettings.read(dir);
+        if (old.isPresent()) {
+            Optional<String> diff = settings.difference(old.get());
+            if (diff.isPresent()) {
+                throw new CliException(dir + " was started with " + diff.get() + "; rerun with the same settings to"
+                        + " resume, or choose another --dir");
+            }
+        } else {
+            settings.write(dir);
+        }
+    }
+
+    static SnliData load(int limit, int maxTokens) {
+        SnliData d = SnliData.bundled(maxTokens);
+        if (limit == 0) {
+            return d;
+        }
+        EncodedPairs train = d.train().subset(IntStream.range(0, Math.min(limit, d.train().size())).toArray());
+        EncodedPairs test = d.test().subset(IntStream.range(0, Math.min(limit, d.test().size())).toArray());
+        return new SnliData(d.vectors(), train, test);
+    }
+
+    private static List<DetectionResult> detection(List<InfluenceScores> scores, NoisyLabels nl) {
+        List<DetectionResult> out = new ArrayList<>();
+        for (InfluenceScores s : scores) {
+            int[] ids = s.exampleIds();
+            boolean[] mask = new boolean[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                mask[i] = nl.changed()[ids[i]];
+            }
+            int k = nl.misannotated();
+            out.add(new DetectionResult(s.name(), ScoreAnalysis.mislabelAuroc(s, mask),
+                    ScoreAnalysis.precisionAtK(s, mask, k), k));
+        }
+        return out;
+    }
+
+    static void printDetection(PrintWriter o, List<DetectionResult> detection) {
+        o.printf(Locale.ROOT, "      %-22s %7s %14s%n", "score", "AUROC", "precision@k");
+        for (DetectionResult d : detection) {
+            o.printf(Locale.ROOT, "      %-22s %7.3f %14.3f  (k = %d)%n", d.score(), d.auroc(), d.precisionAtK(), d.k());
+        }
+        o.println("      (chance: AUROC 0.5; hardest first)");
+    }
+
+    private RunResults initialResults(SnliData data, List<InfluenceScores> all, List<InfluenceScores> pruning,
+            Optional<NoisyLabels> noise, List<DetectionResult> detection, Instant started) {
+        int n = data.train().size();
+        List<ScoreInfo> infos = pruning.stream().map(s -> new ScoreInfo(s.name(), s.orientation().name(),
+                SnliScores.spec(s.name()).description())).toList();
+        List<String> classes = Arrays.stream(SnliLabel.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList();
+        DatasetInfo ds = new DatasetInfo("SNLI 1.0 dev (training pool)" + (settings.limit() > 0 ? ", first "
+                + settings.limit() : ""), "SNLI 1.0 test" + (settings.limit() > 0 ? ", first " + settings.limit() : ""),
+                n, data.test().size(), classes, settings.noiseRate(), noise.map(NoisyLabels::misannotated).orElse(0));
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        all.forEach(s -> cols.put(s.name(), byId(s, n)));
+        ExampleTable table = new ExampleTable(IntStream.range(0, n).toArray(), data.train().labels(),
+                noise.map(NoisyLabels::changed), cols);
+        try {
+            table.write(dir.resolve("examples.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve("examples.csv") + ": " + e.getMessage(), e);
+        }
+        double wall = 0;
+        List<RunResults.TrainingResult> previous = List.of();
+        if (ResultsFiles.exists(dir)) {
+            RunResults old = ResultsFiles.read(dir);
+            wall = old.info().wallSeconds();
+            previous = old.trainings();
+        }
+        RunResults r = RunResults.start("snli-prune", RunEnvironment.info(command, started, wall), ds, infos)
+                .withDetection(detection).withExamples("examples.csv", new DataMapColumns(SnliScores.CONFIDENCE,
+                        SnliScores.VARIABILITY, SnliScores.CORRECTNESS));
+        for (RunResults.TrainingResult t : previous) {
+            r = r.withTraining(t);
+        }
+        ResultsFiles.write(dir, r);
+        return r;
+    }
+
+    private static double[] byId(InfluenceScores s, int n) {
+        double[] v = new double[n];
+        int[] ids = s.exampleIds();
+        for (int i = 0; i < ids.length; i++) {
+            v[ids[i]] = s.value(i);
+        }
+        return v;
+    }
+}
