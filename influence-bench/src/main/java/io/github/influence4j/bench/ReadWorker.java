@@ -4,7 +4,9 @@ import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.ChunkVerification;
 import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.NonFinitePolicy;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.scorers.internal.ArtifactReads;
 import java.io.IOException;
@@ -19,22 +21,28 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The child-JVM side of the store-read table: for one artifact over every checkpoint, the best of
  * several rounds of (a) a raw sequential read of its chunk files through a {@link FileChannel}
- * into a reused direct buffer, (b) {@link Files#readAllBytes}, (c) that plus a CRC32C (a cheaper
- * checksum, for comparison), (d) that plus SHA-256 instead (what the file store verifies on every
- * read), (e) {@link TrainingArtifactStore#read} of every chunk range, and (f) that plus the float64
- * copy scorers make ({@link ArtifactReads}). Reported as
+ * into a reused direct buffer, (a') the same into a newly allocated off-heap array of each file's
+ * size (what materialising the bytes as an array costs), (b) {@link Files#readAllBytes}, (c) that plus a CRC32C (the
+ * checksum the file store checks on every read by default), (d) that plus SHA-256 instead,
+ * (e) {@link TrainingArtifactStore#read} of every chunk range with the default
+ * {@link ChunkVerification#EVERY_READ} (CRC32C), (f) the same with
+ * {@link ChunkVerification#EVERY_READ_SHA256}, and (g) (e) plus the float64 copy scorers make
+ * ({@link ArtifactReads}). Reported as
  * {@code bytes.<key>} and {@code seconds.<method>.<key>}.
  *
  * <p>Arguments: {@code STORE_DIR ROUNDS KEY[,KEY...]}.
  */
 public final class ReadWorker {
     /** The measured methods, in table order. */
-    public static final List<String> METHODS = List.of("raw", "readAllBytes", "readAllBytes+crc32c",
-            "readAllBytes+sha256", "store.read", "store.read+float64");
+    public static final List<String> METHODS = List.of("raw", "raw-into-array", "readAllBytes", "readAllBytes+crc32c",
+            "readAllBytes+sha256", "store.read", "store.read-sha256", "store.read+float64");
 
     private ReadWorker() {
     }
@@ -45,7 +53,9 @@ public final class ReadWorker {
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         int rounds = Integer.parseInt(args[1]);
-        try (TrainingArtifactStore store = ArtifactStores.open(dir)) {
+        try (TrainingArtifactStore store = ArtifactStores.open(dir);
+                TrainingArtifactStore sha = ArtifactStores.open(dir, NonFinitePolicy.FAIL,
+                        ChunkVerification.EVERY_READ_SHA256)) {
             for (String k : args[2].split(",")) {
                 ArtifactKey key = ArtifactKey.parse(k);
                 List<Path> files = files(dir, store, key);
@@ -56,7 +66,7 @@ public final class ReadWorker {
                 for (int r = 0; r < rounds; r++) {
                     for (int m = 0; m < METHODS.size(); m++) {
                         long t0 = System.nanoTime();
-                        double sink = run(m, store, key, files);
+                        double sink = run(m, m == 6 ? sha : store, key, files);
                         best[m] = Math.min(best[m], (System.nanoTime() - t0) / 1e9);
                         if (sink == 42.4242) {
                             System.out.println("sink");
@@ -73,10 +83,11 @@ public final class ReadWorker {
     private static double run(int method, TrainingArtifactStore store, ArtifactKey key, List<Path> files) {
         return switch (method) {
             case 0 -> raw(files);
-            case 1 -> heap(files, 0);
-            case 2 -> heap(files, 1);
-            case 3 -> heap(files, 2);
-            case 4 -> storeRead(store, key, false);
+            case 1 -> rawIntoArray(files);
+            case 2 -> heap(files, 0);
+            case 3 -> heap(files, 1);
+            case 4 -> heap(files, 2);
+            case 5, 6 -> storeRead(store, key, false);
             default -> storeRead(store, key, true);
         };
     }
@@ -103,6 +114,24 @@ public final class ReadWorker {
                 while ((n = ch.read(buf)) >= 0) {
                     total += n;
                     buf.clear();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return total;
+    }
+
+    /** Each file read into a newly allocated off-heap array of its size: what materialising it costs. */
+    static double rawIntoArray(List<Path> files) {
+        long total = 0;
+        for (Path p : files) {
+            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ);
+                    INDArray a = Nd4j.createUninitialized(DataType.BYTE, ch.size())) {
+                ByteBuffer bb = a.data().asNio();
+                int n;
+                while (bb.hasRemaining() && (n = ch.read(bb)) >= 0) {
+                    total += n;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,7 +1,7 @@
 package io.github.influence4j.core;
 
 /**
- * A store's bytes are damaged: a truncated chunk, a SHA-256 or length mismatch, an unreadable manifest.
+ * A store's bytes are damaged: a truncated chunk, a checksum (CRC32C, SHA-256) or length mismatch, an unreadable manifest.
  */
 public class CorruptStoreException extends StoreException {
     private static final long serialVersionUID = 1L;

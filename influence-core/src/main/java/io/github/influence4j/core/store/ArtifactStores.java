@@ -83,7 +83,7 @@ public final class ArtifactStores {
     /**
      * @param dir the store directory
      * @param policy what reads do with NaN or infinity
-     * @param verification how often reads check a chunk file's SHA-256 (lengths are checked on every read)
+     * @param verification how often, and with which checksum, reads check a chunk file (lengths are checked on every read)
      * @return the store
      */
     public static TrainingArtifactStore open(Path dir, NonFinitePolicy policy, ChunkVerification verification) {

@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.zip.CRC32C;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -69,7 +71,11 @@ final class ChunkFiles {
     }
 
     static String hashMessage(Origin o, StoredFile f, String actual) {
-        return o.describe(f) + " has SHA-256 " + actual + ", but the manifest records " + f.sha256()
+        return checksumMessage(o, f, "SHA-256", actual, f.sha256());
+    }
+
+    static String checksumMessage(Origin o, StoredFile f, String checksum, String actual, String expected) {
+        return o.describe(f) + " has " + checksum + " " + actual + ", but the manifest records " + expected
                 + ": its bytes changed after it was written. " + o.remedy();
     }
 
@@ -78,7 +84,8 @@ final class ChunkFiles {
     }
 
     /**
-     * Reads one file and checks presence, length and hash, for {@link StoreVerification}.
+     * Reads one file and checks presence, length, SHA-256 and (where recorded) CRC32C, for
+     * {@link StoreVerification}.
      *
      * @param o where the file belongs
      * @param f what the manifest records
@@ -87,7 +94,7 @@ final class ChunkFiles {
     static Result read(Origin o, StoredFile f) {
         ChunkBytes b;
         try {
-            b = ChunkBytes.read(o, f, new ChunkBytes.Pool(ChunkVerification.EVERY_READ));
+            b = ChunkBytes.read(o, f, new ChunkBytes.Pool(ChunkVerification.EVERY_READ_SHA256));
         } catch (CorruptStoreException e) {
             return new Result(e.getMessage().contains(" is missing;") ? Status.MISSING : Status.WRONG_LENGTH,
                     e.getMessage(), new byte[0]);
@@ -96,6 +103,16 @@ final class ChunkFiles {
         }
         try {
             b.verify();
+            if (f.hasCrc32c()) {
+                CRC32C crc = new CRC32C();
+                crc.update(b.bytes(), 0, b.length());
+                if (crc.getValue() != f.crc32c()) {
+                    return new Result(Status.WRONG_HASH, checksumMessage(o, f, "CRC32C",
+                            String.format(Locale.ROOT, "%08x", crc.getValue()),
+                            String.format(Locale.ROOT, "%08x", f.crc32c())) + " (its SHA-256 matches: the manifest's"
+                            + " CRC32C entry was edited)", new byte[0]);
+                }
+            }
             return new Result(Status.OK, "", b.bytes());
         } catch (CorruptStoreException e) {
             return new Result(Status.WRONG_HASH, e.getMessage(), new byte[0]);

@@ -162,16 +162,8 @@ final class FileStoreReader implements TrainingArtifactStore {
             throw ReadChecks.missingArtifact(m.spec(), key, cp, artifacts.keySet());
         }
         ReadChecks.checkRange(m.spec(), range);
-        ArtifactChunk chunk = RangeReader.read(root, m.spec().storeId(), cp, a, range, m.spec().chunkSize(), buffers);
-        if (policy == NonFinitePolicy.FAIL) {
-            try {
-                NonFiniteCheck.check(m.spec().storeId(), cp, chunk);
-            } catch (RuntimeException e) {
-                chunk.close();
-                throw e;
-            }
-        }
-        return chunk;
+        return RangeReader.read(root, m.spec().storeId(), cp, a, range, m.spec().chunkSize(), buffers,
+                policy == NonFinitePolicy.FAIL);
     }
 
     @Override

@@ -88,12 +88,52 @@ record Manifest(StoreSpec spec, Map<ArtifactKey, StoredArtifact> statics, List<S
      *
      * @param name the file name inside its artifact directory, e.g. {@code 0-1024.npy}
      * @param bytes the file's length in bytes
-     * @param sha256 the lower-case hex SHA-256 of the whole file
+     * @param sha256 the lower-case hex SHA-256 of the whole file, checked by {@code verify}
+     * @param crc32c the CRC32C of the whole file (0 to 2^32 - 1), checked on every read, or
+     *     {@link #NO_CRC32C} for files of stores written before it was recorded (their reads check
+     *     the SHA-256 instead)
+     * @param finite whether the writer found every value finite; reads of a file recorded
+     *     {@link Finiteness#ALL_FINITE} whose checksum matches need not scan it again
      */
-    record StoredFile(String name, long bytes, String sha256) {
+    record StoredFile(String name, long bytes, String sha256, long crc32c, Finiteness finite) {
+        /** {@link #crc32c()} of a file whose manifest entry records no CRC32C. */
+        static final long NO_CRC32C = -1;
+
         StoredFile {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(sha256, "sha256");
+            Objects.requireNonNull(finite, "finite");
+            if (crc32c < NO_CRC32C || crc32c > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("crc32c out of range: " + crc32c);
+            }
         }
+
+        StoredFile(String name, long bytes, Checksums sums, Finiteness finite) {
+            this(name, bytes, sums.sha256(), sums.crc32c(), finite);
+        }
+
+        /** @return whether the manifest records a CRC32C for this file */
+        boolean hasCrc32c() {
+            return crc32c != NO_CRC32C;
+        }
+    }
+
+    /** What the writer of a file found about NaN and infinity in it. */
+    enum Finiteness {
+        /** Not recorded (older stores): reads that must reject NaN scan the values. */
+        UNKNOWN,
+        /** Every value is finite (always so for integer files). */
+        ALL_FINITE,
+        /** At least one value is NaN or infinite. */
+        NOT_ALL_FINITE
+    }
+
+    /**
+     * The checksums of a file as written.
+     *
+     * @param sha256 lower-case hex SHA-256
+     * @param crc32c CRC32C, 0 to 2^32 - 1
+     */
+    record Checksums(String sha256, long crc32c) {
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.influence4j.core.CorruptStoreException;
 import io.github.influence4j.core.IncompatibleStoreException;
+import io.github.influence4j.core.store.Manifest.Finiteness;
 import io.github.influence4j.core.store.Manifest.StoredArtifact;
 import io.github.influence4j.core.store.Manifest.StoredCheckpoint;
 import io.github.influence4j.core.store.Manifest.StoredChunk;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -103,7 +105,14 @@ final class ManifestCodec {
                 cn.put("from", c.range().from()).put("to", c.range().to());
                 ArrayNode files = cn.putArray("files");
                 for (StoredFile f : c.files()) {
-                    files.addObject().put("name", f.name()).put("bytes", f.bytes()).put("sha256", f.sha256());
+                    ObjectNode fn = files.addObject().put("name", f.name()).put("bytes", f.bytes())
+                            .put("sha256", f.sha256());
+                    if (f.hasCrc32c()) {
+                        fn.put("crc32c", String.format(Locale.ROOT, "%08x", f.crc32c()));
+                    }
+                    if (f.finite() != Finiteness.UNKNOWN) {
+                        fn.put("allFinite", f.finite() == Finiteness.ALL_FINITE);
+                    }
                 }
             }
         });
@@ -270,12 +279,20 @@ final class ManifestCodec {
             String name = r.text(f, "name");
             long bytes = r.longValue(f, "bytes");
             String sha = r.text(f, "sha256");
-            if (!name.equals(names[i]) || bytes < 0 || !sha.matches("[0-9a-f]{64}")) {
+            String crc = f.has("crc32c") ? r.text(f, "crc32c") : null;
+            if (!name.equals(names[i]) || bytes < 0 || !sha.matches("[0-9a-f]{64}")
+                    || (crc != null && !crc.matches("[0-9a-f]{8}"))) {
                 throw r.corrupt(where, "chunk " + range + " file " + i + " is {name " + name + ", bytes " + bytes
-                        + ", sha256 " + sha + "}, expected name " + names[i]
-                        + ", a length >= 0 and 64 lower-case hex digits");
+                        + ", sha256 " + sha + (crc == null ? "" : ", crc32c " + crc) + "}, expected name " + names[i]
+                        + ", a length >= 0, 64 lower-case hex digits of SHA-256 and, if present, 8 of CRC32C");
             }
-            out.add(new StoredFile(name, bytes, sha));
+            JsonNode fin = f.get("allFinite");
+            if (fin != null && !fin.isBoolean()) {
+                throw r.corrupt(where, "chunk " + range + " file " + i + " has allFinite " + fin + ", expected true or false");
+            }
+            Finiteness finite = fin == null ? Finiteness.UNKNOWN
+                    : fin.booleanValue() ? Finiteness.ALL_FINITE : Finiteness.NOT_ALL_FINITE;
+            out.add(new StoredFile(name, bytes, sha, crc == null ? StoredFile.NO_CRC32C : Long.parseLong(crc, 16), finite));
         }
         return new StoredChunk(range, out);
     }

@@ -1,5 +1,6 @@
 package io.github.influence4j.core.store;
 
+import io.github.influence4j.core.store.Manifest.Finiteness;
 import io.github.influence4j.core.store.Manifest.StoredArtifact;
 import io.github.influence4j.core.store.Manifest.StoredChunk;
 import io.github.influence4j.core.store.Manifest.StoredFile;
@@ -11,6 +12,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -164,15 +166,19 @@ final class PendingArtifact {
         List<StoredFile> files = new ArrayList<>();
         long rows = info.isRagged() ? rowOffsets[range.size()] : range.size();
         byte[] header = Npy.header(info.dataType(), ChunkFiles.shape(info, rows));
-        String sha = StoreFiles.writeAtomically(dir.resolve(names[0]), header, data, dataLen, false);
-        files.add(new StoredFile(names[0], header.length + (long) dataLen, sha));
+        Manifest.Checksums sha = StoreFiles.writeAtomically(dir.resolve(names[0]), header, data, dataLen, false);
+        boolean floating = info.dataType() == DataType.FLOAT || info.dataType() == DataType.DOUBLE;
+        boolean finite = !floating || NonFiniteCheck.allFinite(ByteBuffer.wrap(data, 0, dataLen), info.dataType(),
+                ByteOrder.LITTLE_ENDIAN);
+        files.add(new StoredFile(names[0], header.length + (long) dataLen, sha,
+                finite ? Finiteness.ALL_FINITE : Finiteness.NOT_ALL_FINITE));
         if (info.isRagged()) {
             int n = range.size() + 1;
             byte[] offHeader = Npy.header(org.nd4j.linalg.api.buffer.DataType.LONG, new long[] {n});
             byte[] off = new byte[n * 8];
             ByteBuffer.wrap(off).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(rowOffsets, 0, n);
-            String offSha = StoreFiles.writeAtomically(dir.resolve(names[1]), offHeader, off, off.length, false);
-            files.add(new StoredFile(names[1], offHeader.length + (long) off.length, offSha));
+            Manifest.Checksums offSha = StoreFiles.writeAtomically(dir.resolve(names[1]), offHeader, off, off.length, false);
+            files.add(new StoredFile(names[1], offHeader.length + (long) off.length, offSha, Finiteness.ALL_FINITE));
         }
         dirDirty = true;
         return new StoredChunk(range, files);

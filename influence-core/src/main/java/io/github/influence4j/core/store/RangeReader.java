@@ -1,12 +1,15 @@
 package io.github.influence4j.core.store;
 
 import io.github.influence4j.core.store.ChunkFiles.Origin;
+import io.github.influence4j.core.store.Manifest.Finiteness;
 import io.github.influence4j.core.store.Manifest.StoredArtifact;
 import io.github.influence4j.core.store.Manifest.StoredChunk;
 import io.github.influence4j.core.store.Manifest.StoredFile;
 import io.github.influence4j.core.store.StoreVerification.FileResult;
 import io.github.influence4j.core.store.StoreVerification.Status;
 import io.github.influence4j.core.IncompatibleStoreException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +19,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Reads any example range of one stored artifact, aligned to chunks or not, by copying the needed
  * rows of each overlapping chunk file into one array.
  *
- * @implNote Each chunk file is read once (hashed as it is read, see {@link ChunkBytes}), its
- *     header checked, and decoded from the same bytes with one bulk copy per chunk into the result's
- *     off-heap buffer: no per-element ND4J calls. Peak memory is the result plus one chunk file.
+ * @implNote Each chunk file is read once and checksummed as it is read (see {@link ChunkBytes}).
+ *     A chunk wholly inside the range is read straight into the result's off-heap buffer after its
+ *     header is checked; a chunk the range cuts is read into a pooled heap buffer and its rows
+ *     copied with one bulk copy: no per-element ND4J calls. Peak memory is the result plus at most
+ *     one chunk file.
  *     Ragged ranges first read the small offsets files of the overlapping chunks to size the
  *     result, then the values files.
  */
@@ -33,14 +38,25 @@ final class RangeReader {
      * @param a the stored artifact (all chunks)
      * @param range examples within {@code [0, N)}
      * @param chunkSize the store's chunk size
+     * @param checkFinite whether NaN or infinity fails the read ({@link NonFiniteCheck})
      * @return a chunk the caller must close
      */
     static ArtifactChunk read(Path root, String storeId, String checkpointId, StoredArtifact a, ExampleRange range,
-            int chunkSize, ChunkBytes.Pool pool) {
+            int chunkSize, ChunkBytes.Pool pool, boolean checkFinite) {
         List<StoredChunk> parts = overlapping(a, range, chunkSize);
         ArtifactInfo info = a.info();
-        return info.isRagged() ? ragged(root, storeId, checkpointId, info, parts, range, pool)
-                : dense(root, storeId, checkpointId, info, parts, range, pool);
+        boolean[] finite = {checkFinite};
+        ArtifactChunk chunk = info.isRagged() ? ragged(root, storeId, checkpointId, info, parts, range, pool, finite)
+                : dense(root, storeId, checkpointId, info, parts, range, pool, finite);
+        if (checkFinite && !finite[0]) {
+            try {
+                NonFiniteCheck.check(storeId, checkpointId, chunk); // precise report, or a pass for integers
+            } catch (RuntimeException e) {
+                chunk.close();
+                throw e;
+            }
+        }
+        return chunk;
     }
 
     private static List<StoredChunk> overlapping(StoredArtifact a, ExampleRange range, int chunkSize) {
@@ -74,8 +90,13 @@ final class RangeReader {
         }
     }
 
+    /**
+     * {@code finite[0]}: on entry, whether to check values for NaN and infinity; on return, true
+     * only if every value is known finite: recorded so by the writer (and the file's checksum
+     * matches), or scanned as it was read.
+     */
     private static ArtifactChunk dense(Path root, String storeId, String cp, ArtifactInfo info, List<StoredChunk> parts,
-            ExampleRange range, ChunkBytes.Pool pool) {
+            ExampleRange range, ChunkBytes.Pool pool, boolean[] finite) {
         long perRow = info.elementsPerRow();
         int es = Npy.elementSize(info.dataType());
         INDArray out = Npy.allocate(info.dataType(), ChunkFiles.shape(info, range.size()));
@@ -83,11 +104,17 @@ final class RangeReader {
             for (StoredChunk c : parts) {
                 Origin o = new Origin(root, storeId, cp, info, c.range());
                 StoredFile f = c.files().get(0);
+                int lo = Math.max(range.from(), c.range().from());
+                int hi = Math.min(range.to(), c.range().to());
+                if (lo == c.range().from() && hi == c.range().to()) {
+                    finite[0] &= ChunkBytes.readInto(o, f, pool, info.dataType(), ChunkFiles.shape(info,
+                            c.range().size()), out, (lo - range.from()) * perRow, finite[0]);
+                    continue;
+                }
+                finite[0] &= f.finite() == Finiteness.ALL_FINITE; // checked by the writer, bytes verified below
                 decodeVerified(o, f, pool, b -> {
                     Npy.Header h = ChunkFiles.checkArray(o, f, b.bytes(), b.length(), info.dataType(),
                             ChunkFiles.shape(info, c.range().size()));
-                    int lo = Math.max(range.from(), c.range().from());
-                    int hi = Math.min(range.to(), c.range().to());
                     long src = h.dataOffset() + (lo - c.range().from()) * perRow * es;
                     Npy.copyFromBytes(b.bytes(), Math.toIntExact(src), out, (lo - range.from()) * perRow,
                             Math.toIntExact((hi - lo) * perRow));
@@ -102,7 +129,7 @@ final class RangeReader {
     }
 
     private static ArtifactChunk ragged(Path root, String storeId, String cp, ArtifactInfo info, List<StoredChunk> parts,
-            ExampleRange range, ChunkBytes.Pool pool) {
+            ExampleRange range, ChunkBytes.Pool pool, boolean[] finite) {
         long[] offsets = new long[range.size() + 1];
         List<long[]> chunkOffsets = new ArrayList<>();
         for (StoredChunk c : parts) {
@@ -126,11 +153,17 @@ final class RangeReader {
                 long[] off = chunkOffsets.get(i);
                 Origin o = new Origin(root, storeId, cp, info, c.range());
                 StoredFile f = c.files().get(0);
+                int lo = Math.max(range.from(), c.range().from());
+                int hi = Math.min(range.to(), c.range().to());
+                if (lo == c.range().from() && hi == c.range().to()) {
+                    finite[0] &= ChunkBytes.readInto(o, f, pool, info.dataType(), ChunkFiles.shape(info,
+                            off[off.length - 1]), out, offsets[lo - range.from()] * perRow, finite[0]);
+                    continue;
+                }
+                finite[0] &= f.finite() == Finiteness.ALL_FINITE; // checked by the writer, bytes verified below
                 decodeVerified(o, f, pool, b -> {
                     Npy.Header h = ChunkFiles.checkArray(o, f, b.bytes(), b.length(), info.dataType(),
                             ChunkFiles.shape(info, off[off.length - 1]));
-                    int lo = Math.max(range.from(), c.range().from());
-                    int hi = Math.min(range.to(), c.range().to());
                     long firstRow = off[lo - c.range().from()];
                     long rows = off[hi - c.range().from()] - firstRow;
                     Npy.copyFromBytes(b.bytes(), Math.toIntExact(h.dataOffset() + firstRow * perRow * es), out,
@@ -169,15 +202,31 @@ final class RangeReader {
                     rows[0] = -1;
                 }
             }
-            out.add(check(o, c.files().get(0), bytes -> {
+            StoredFile values = c.files().get(0);
+            out.add(check(o, values, bytes -> {
                 if (rows[0] >= 0) {
-                    ChunkFiles.checkArray(o, c.files().get(0), bytes, bytes.length, info.dataType(),
+                    Npy.Header h = ChunkFiles.checkArray(o, values, bytes, bytes.length, info.dataType(),
                             ChunkFiles.shape(info, rows[0]));
+                    checkFiniteRecord(o, values, info, bytes, h);
                 }
             }));
             if (offsets != null) {
                 out.add(offsets);
             }
+        }
+    }
+
+    /** Reads trust a file recorded all finite; a record that is wrong means the manifest was edited. */
+    private static void checkFiniteRecord(Origin o, StoredFile f, ArtifactInfo info, byte[] bytes, Npy.Header h) {
+        if (f.finite() == Finiteness.UNKNOWN || !info.isFloatingPoint()) {
+            return;
+        }
+        boolean actual = NonFiniteCheck.allFinite(ByteBuffer.wrap(bytes, h.dataOffset(), bytes.length - h.dataOffset()),
+                info.dataType(), ByteOrder.LITTLE_ENDIAN);
+        if (actual != (f.finite() == Finiteness.ALL_FINITE)) {
+            throw new IncompatibleStoreException(o.describe(f) + (actual ? " holds only finite values" : " holds NaN or"
+                    + " infinity") + ", but the manifest records allFinite " + !actual + "; the manifest was edited."
+                    + " " + o.remedy());
         }
     }
 

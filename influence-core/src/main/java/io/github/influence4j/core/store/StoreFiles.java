@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,10 +106,10 @@ final class StoreFiles {
      *
      * @param target the final path
      * @param content the bytes
-     * @return the SHA-256 (hex) of the content
+     * @return the checksums of the content
      * @throws StoreException if the file cannot be written
      */
-    static String writeAtomically(Path target, byte[] content) {
+    static Manifest.Checksums writeAtomically(Path target, byte[] content) {
         return writeAtomically(target, content, new byte[0], 0, true);
     }
 
@@ -122,15 +123,18 @@ final class StoreFiles {
      * @param bodyLength how many bytes of {@code body} to write
      * @param forceDir whether to force the directory now; if not, the caller must call
      *     {@link #forceDirectory(Path)} before relying on the file's presence after a crash
-     * @return the SHA-256 (hex) of what was written
+     * @return the SHA-256 and CRC32C of what was written
      * @throws StoreException if the file cannot be written
      */
-    static String writeAtomically(Path target, byte[] head, byte[] body, int bodyLength, boolean forceDir) {
+    static Manifest.Checksums writeAtomically(Path target, byte[] head, byte[] body, int bodyLength, boolean forceDir) {
         Path dir = target.getParent();
         Path tmp = target.resolveSibling(target.getFileName() + TMP_SUFFIX);
         MessageDigest md = sha256();
         md.update(head);
         md.update(body, 0, bodyLength);
+        CRC32C crc = new CRC32C();
+        crc.update(head);
+        crc.update(body, 0, bodyLength);
         try {
             ensureDirectory(dir);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -149,7 +153,7 @@ final class StoreFiles {
             throw new StoreException("could not write " + target + ": " + e
                     + "; check free space and permissions, then resume the capture with ArtifactStores.resume", e);
         }
-        return hex(md);
+        return new Manifest.Checksums(hex(md), crc.getValue());
     }
 
     /**

@@ -40,13 +40,13 @@ public record StoreVerification(Path store, String storeId, List<FileResult> fil
 
     /** What a check found for one file. */
     public enum Status {
-        /** Present, with the recorded length and SHA-256, holding the array the manifest describes. */
+        /** Present, with the recorded length, SHA-256 and CRC32C, holding the array the manifest describes. */
         OK,
         /** The file does not exist. */
         MISSING,
         /** The file is shorter (truncated) or longer than recorded. */
         WRONG_LENGTH,
-        /** The file's SHA-256 differs from the recorded one: its bytes changed. */
+        /** The file's SHA-256 (or CRC32C) differs from the recorded one: its bytes changed. */
         WRONG_HASH,
         /** The bytes are intact but the array's dtype, shape or offsets disagree with the manifest. */
         BAD_ARRAY,

@@ -105,12 +105,95 @@ class FileStoreErrorsTest {
         try (TrainingArtifactStore s = ArtifactStores.open(dir)) {
             CorruptStoreException e = assertThrows(CorruptStoreException.class,
                     () -> s.readStatic(ArtifactKey.of(ArtifactKind.TOKEN_IDS), ExampleRange.of(0, 10)));
-            String expected = JSON.readTree(dir.resolve("manifest.json").toFile()).at("/staticArtifacts/TOKEN_IDS/chunks/2/files/0/sha256").asText();
-            assertMentions(e, "static/TOKEN_IDS/8-10.values.npy", "static artifacts", "has SHA-256 ",
+            String expected = JSON.readTree(dir.resolve("manifest.json").toFile()).at("/staticArtifacts/TOKEN_IDS/chunks/2/files/0/crc32c").asText();
+            assertMentions(e, "static/TOKEN_IDS/8-10.values.npy", "static artifacts", "has CRC32C ",
                     "but the manifest records " + expected, "bytes changed", "Restore the file from a backup");
+            // a range that cuts the chunk takes the heap path: the same check
+            CorruptStoreException cut = assertThrows(CorruptStoreException.class,
+                    () -> s.readStatic(ArtifactKey.of(ArtifactKind.TOKEN_IDS), ExampleRange.of(9, 10)));
+            assertMentions(cut, "static/TOKEN_IDS/8-10.values.npy", "has CRC32C ", "bytes changed");
+        }
+        try (TrainingArtifactStore s = ArtifactStores.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ_SHA256)) {
+            CorruptStoreException e = assertThrows(CorruptStoreException.class,
+                    () -> s.readStatic(ArtifactKey.of(ArtifactKind.TOKEN_IDS), ExampleRange.of(0, 10)));
+            String expected = JSON.readTree(dir.resolve("manifest.json").toFile()).at("/staticArtifacts/TOKEN_IDS/chunks/2/files/0/sha256").asText();
+            assertMentions(e, "static/TOKEN_IDS/8-10.values.npy", "has SHA-256 ", "but the manifest records " + expected);
         }
         StoreVerification v = ArtifactStores.verify(dir);
         assertEquals(List.of(Status.WRONG_HASH), v.failures().stream().map(StoreVerification.FileResult::status).toList());
+        assertTrue(v.failures().get(0).message().contains("has SHA-256 "), v.failures().get(0).message());
+    }
+
+    @Test
+    void storeWithoutCrc32cEntriesIsCheckedBySha256() throws IOException {
+        editManifest(root -> root.findParents("crc32c").forEach(n -> ((ObjectNode) n).remove("crc32c")));
+        assertTrue(!Files.readString(dir.resolve("manifest.json")).contains("crc32c"));
+        try (TrainingArtifactStore s = ArtifactStores.open(dir)) {
+            data.assertReads(s, ExampleRange.of(0, 10)); // an older store still reads
+            data.assertReads(s, ExampleRange.of(3, 9));
+        }
+        Path f = chunk("checkpoints/epoch-1/LOGITS/4-8.npy");
+        byte[] b = Files.readAllBytes(f);
+        b[b.length - 3] ^= 0x04;
+        Files.write(f, b);
+        try (TrainingArtifactStore s = ArtifactStores.open(dir)) {
+            CorruptStoreException e = assertThrows(CorruptStoreException.class,
+                    () -> s.read("epoch-1", LOGITS, ExampleRange.of(0, 10)));
+            assertMentions(e, "checkpoints/epoch-1/LOGITS/4-8.npy", "has SHA-256 ", "bytes changed");
+        }
+        assertEquals(Status.WRONG_HASH, ArtifactStores.verify(dir).failures().get(0).status());
+    }
+
+    @Test
+    void editedCrc32cEntryFailsReadsAndVerify() throws IOException {
+        editManifest(root -> ((ObjectNode) root.at("/checkpoints/1/artifacts/LOGITS/chunks/1/files/0"))
+                .put("crc32c", "00000000"));
+        try (TrainingArtifactStore s = ArtifactStores.open(dir)) {
+            CorruptStoreException e = assertThrows(CorruptStoreException.class,
+                    () -> s.read("epoch-1", LOGITS, ExampleRange.of(4, 8)));
+            assertMentions(e, "checkpoints/epoch-1/LOGITS/4-8.npy", "has CRC32C ", "but the manifest records 00000000");
+        }
+        StoreVerification v = ArtifactStores.verify(dir);
+        assertEquals(List.of(Status.WRONG_HASH), v.failures().stream().map(StoreVerification.FileResult::status).toList());
+        assertTrue(v.failures().get(0).message().contains("CRC32C entry was edited"), v.failures().get(0).message());
+    }
+
+    @Test
+    void malformedCrc32cEntryFailsOnOpen() throws IOException {
+        editManifest(root -> ((ObjectNode) root.at("/checkpoints/1/artifacts/LOGITS/chunks/1/files/0"))
+                .put("crc32c", "xyz"));
+        CorruptStoreException e = assertThrows(CorruptStoreException.class, () -> ArtifactStores.open(dir));
+        assertMentions(e, "crc32c xyz", "8 of CRC32C");
+    }
+
+    /** The recorded CRC32C of every file equals a bit-by-bit CRC-32C (Castagnoli, reflected) of its bytes. */
+    @Test
+    void recordedCrc32cMatchesABitwiseComputation() throws IOException {
+        var root = JSON.readTree(dir.resolve("manifest.json").toFile());
+        List<com.fasterxml.jackson.databind.JsonNode> files = root.findParents("crc32c");
+        assertTrue(files.size() > 20, "files with a crc32c: " + files.size());
+        for (var f : files) {
+            String name = f.get("name").asText();
+            try (var walk = Files.walk(dir)) {
+                List<Path> matches = walk.filter(p -> p.getFileName().toString().equals(name)).toList();
+                boolean found = false;
+                for (Path p : matches) {
+                    found |= String.format("%08x", bitwiseCrc32c(Files.readAllBytes(p))).equals(f.get("crc32c").asText());
+                }
+                assertTrue(found, name + " has no file whose CRC-32C is " + f.get("crc32c").asText());
+            }
+        }
+    }
+
+    private static long bitwiseCrc32c(byte[] bytes) {
+        int crc = 0xFFFFFFFF;
+        for (byte x : bytes) {
+            crc ^= x & 0xFF;
+            for (int k = 0; k < 8; k++) {
+                crc = (crc >>> 1) ^ ((crc & 1) != 0 ? 0x82F63B78 : 0);
+            }
+        }
+        return ~crc & 0xFFFFFFFFL;
     }
 
     @Test
@@ -305,5 +388,61 @@ class FileStoreErrorsTest {
                 ArtifactChunk c = s.read("c7", ArtifactKey.of(ArtifactKind.LOSS), ExampleRange.of(4, 6))) {
             assertEquals(Float.POSITIVE_INFINITY, c.values().getFloat(1));
         }
+    }
+
+    /** A chunk read straight into off-heap memory is scanned block by block: a NaN past the first block is found. */
+    @Test
+    void nonFiniteValueDeepInsideALargeChunkIsFound() throws IOException {
+        Path d = tmp.resolve("nan-large");
+        int n = 200_000;
+        float[] loss = new float[n];
+        for (int i = 0; i < n; i++) {
+            loss[i] = i % 3 == 0 ? Float.MAX_VALUE : (i % 3 == 1 ? -Float.MIN_VALUE : -0f); // extreme but finite
+        }
+        try (ArtifactWriter w = ArtifactStores.create(d, new StoreSpec("big", n, 2, 100_000))) {
+            w.beginCheckpoint(new Checkpoint("c1", 1, 0, 0.1, 1));
+            w.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(loss));
+            w.commit();
+            loss[170_001] = Float.NaN;
+            w.beginCheckpoint(new Checkpoint("c2", 2, 0, 0.1, 1));
+            w.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(loss));
+            w.commit();
+        }
+        try (TrainingArtifactStore s = ArtifactStores.open(d)) {
+            try (ArtifactChunk c = s.read("c1", ArtifactKey.of(ArtifactKind.LOSS), ExampleRange.of(0, n))) {
+                assertEquals(Float.MAX_VALUE, c.values().getFloat(199_998));
+            }
+            for (ExampleRange r : List.of(ExampleRange.of(0, n), ExampleRange.of(100_000, n), ExampleRange.of(150_000, 180_000))) {
+                NumericalException e = assertThrows(NumericalException.class,
+                        () -> s.read("c2", ArtifactKey.of(ArtifactKind.LOSS), r));
+                assertMentions(e, "LOSS of example 170001", "checkpoint 'c2'", "is NaN");
+            }
+        }
+        dir = d;
+        // what the writer recorded, and what verify() says when the record is edited to lie
+        assertEquals("[true, true, true, false]", findAll("allFinite").toString());
+        assertTrue(ArtifactStores.verify(d).ok());
+        editManifest(root -> ((ObjectNode) root.at("/checkpoints/1/artifacts/LOSS/chunks/1/files/0")).put("allFinite", true));
+        StoreVerification v = ArtifactStores.verify(d);
+        assertEquals(List.of(Status.BAD_ARRAY), v.failures().stream().map(StoreVerification.FileResult::status).toList());
+        assertTrue(v.failures().get(0).message().contains("holds NaN or infinity, but the manifest records allFinite true"),
+                v.failures().get(0).message());
+        // a store written before the record existed: the values are scanned as they are read, on both read paths
+        editManifest(root -> root.findParents("allFinite").forEach(p -> ((ObjectNode) p).remove("allFinite")));
+        try (TrainingArtifactStore s = ArtifactStores.open(d)) {
+            try (ArtifactChunk c = s.read("c1", ArtifactKey.of(ArtifactKind.LOSS), ExampleRange.of(0, n))) {
+                assertEquals(-Float.MIN_VALUE, c.values().getFloat(199_999));
+            }
+            for (ExampleRange r : List.of(ExampleRange.of(0, n), ExampleRange.of(150_000, 180_000))) {
+                NumericalException e = assertThrows(NumericalException.class,
+                        () -> s.read("c2", ArtifactKey.of(ArtifactKind.LOSS), r));
+                assertMentions(e, "LOSS of example 170001", "is NaN");
+            }
+        }
+    }
+
+    private List<Boolean> findAll(String field) throws IOException {
+        return JSON.readTree(dir.resolve("manifest.json").toFile()).findValues(field).stream()
+                .map(com.fasterxml.jackson.databind.JsonNode::asBoolean).toList();
     }
 }
