@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Summarise an artifact store: spec, artifacts (dtype, shape), checkpoints, size on disk.",
-            "--verify also checks every chunk's length and SHA-256 against the manifest."})
+            "--verify also checks every chunk's length, SHA-256 and CRC32C against the manifest."})
 final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
