@@ -17,8 +17,10 @@ import java.util.Set;
  * @param keep keep the generated stores
  * @param python the Python interpreter with torch, for the oracle table
  * @param oracleDir the directory of {@code ref_scores.py}
+ * @param rows which row shapes table 1 measures: {@code all}, {@code snli} or {@code small}
  */
-public record BenchOptions(Set<Table> tables, boolean quick, Path work, boolean keep, Path python, Path oracleDir) {
+public record BenchOptions(Set<Table> tables, boolean quick, Path work, boolean keep, Path python, Path oracleDir,
+        String rows) {
 
     /** The tables of issue 9, in print order. */
     public enum Table {
@@ -37,7 +39,7 @@ public record BenchOptions(Set<Table> tables, boolean quick, Path work, boolean 
     /** The usage text. */
     public static final String USAGE = """
             usage: BenchMain [--table all|throughput|vocabulary|oracle|reads|encoder|1..5[,...]] [--quick|--full]
-                             [--work DIR] [--keep] [--python /usr/bin/python3] [--oracle DIR]
+                             [--work DIR] [--keep] [--python /usr/bin/python3] [--oracle DIR] [--rows all|snli|small]
               --table   tables to print (default all)
               --quick   small sizes, a few minutes (default)
               --full    issue 9 sizes: N up to 10^6, tens of GB of temporary stores, much longer
@@ -45,11 +47,15 @@ public record BenchOptions(Set<Table> tables, boolean quick, Path work, boolean 
               --keep    keep the generated stores
               --python  interpreter with torch and numpy for the oracle table (default /usr/bin/python3)
               --oracle  directory holding ref_scores.py (default /work/shared/oracle, or $INFLUENCE4J_ORACLE)
+              --rows    table 1 only for SNLI-shaped or small rows (default all), e.g. the N = 10^6 memory check alone
             """;
 
     /** Copies the set. */
     public BenchOptions {
         tables = tables.isEmpty() ? EnumSet.noneOf(Table.class) : EnumSet.copyOf(tables);
+        if (!List.of("all", "snli", "small").contains(rows)) {
+            throw new IllegalArgumentException("--rows must be all, snli or small, was '" + rows + "'\n" + USAGE);
+        }
     }
 
     /**
@@ -65,6 +71,7 @@ public record BenchOptions(Set<Table> tables, boolean quick, Path work, boolean 
         Path python = Path.of("/usr/bin/python3");
         String env = System.getenv("INFLUENCE4J_ORACLE");
         Path oracle = Path.of(env != null ? env : "/work/shared/oracle");
+        String rows = "all";
         List<String> a = new ArrayList<>(Arrays.asList(args));
         for (int i = 0; i < a.size(); i++) {
             String f = a.get(i);
@@ -76,10 +83,11 @@ public record BenchOptions(Set<Table> tables, boolean quick, Path work, boolean 
                 case "--work" -> work = Path.of(value(a, ++i, f));
                 case "--python" -> python = Path.of(value(a, ++i, f));
                 case "--oracle" -> oracle = Path.of(value(a, ++i, f));
+                case "--rows" -> rows = value(a, ++i, f);
                 default -> throw new IllegalArgumentException("unknown argument '" + f + "'\n" + USAGE);
             }
         }
-        return new BenchOptions(tables, quick, work, keep, python, oracle);
+        return new BenchOptions(tables, quick, work, keep, python, oracle, rows);
     }
 
     private static String value(List<String> a, int i, String flag) {

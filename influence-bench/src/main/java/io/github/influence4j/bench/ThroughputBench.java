@@ -44,9 +44,10 @@ final class ThroughputBench {
 
     static String run(BenchOptions o, StoreCache cache) {
         List<Measured> all = new ArrayList<>();
-        List<Config> configs = configs(o.quick());
-        Config smallest = configs.stream().filter(c -> c.series().equals("small")).findFirst().orElseThrow();
-        Config largest = configs.stream().filter(c -> c.series().equals("small")).reduce((a, b) -> b).orElseThrow();
+        List<Config> configs = configs(o.quick()).stream()
+                .filter(c -> o.rows().equals("all") || c.series().equals(o.rows())).toList();
+        Config smallest = configs.stream().filter(c -> c.series().equals("small")).findFirst().orElse(null);
+        Config largest = configs.stream().filter(c -> c.series().equals("small")).reduce((a, b) -> b).orElse(null);
         for (Config c : configs) {
             StoreCache.Entry e = cache.get(c.shape(), SEED);
             int rounds = e.bytes() < (4L << 30) ? 2 : 1;
@@ -57,6 +58,9 @@ final class ThroughputBench {
                     && c.shape().equals(StoreReadBench.shape(o.quick())))) {
                 cache.release(c.shape(), SEED);
             }
+        }
+        if (smallest == null) {
+            return throughputTable(all).render() + "\n" + memoryTable(all).render();
         }
         String perScorer = o.quick() ? "(per-scorer memory table: --full only)\n"
                 : perScorerTable(all, cache.get(smallest.shape(), SEED), smallest, cache.get(largest.shape(), SEED),

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -246,109 +247,61 @@ final class ChunkBytes {
         }
     }
 
-    /** One running checksum of a file, or none for a file verified earlier. */
-    private abstract static class Sum {
-        abstract void update(byte[] b, int off, int len);
+    /** One running checksum of a file: CRC32C, SHA-256, or none for a file verified earlier. */
+    private static final class Sum {
+        private final String name;
+        private final @Nullable CRC32C crc;
+        private final @Nullable MessageDigest md;
+        private @Nullable String value;
 
-        abstract void update(ByteBuffer b);
-
-        /** @return the value, formatted as the manifest records it */
-        abstract String value();
-
-        abstract String expected(StoredFile f);
-
-        abstract String name();
+        private Sum(String name, @Nullable CRC32C crc, @Nullable MessageDigest md) {
+            this.name = name;
+            this.crc = crc;
+            this.md = md;
+        }
 
         static Sum none() {
-            return new Sum() {
-                @Override
-                void update(byte[] b, int off, int len) {
-                }
-
-                @Override
-                void update(ByteBuffer b) {
-                }
-
-                @Override
-                String value() {
-                    return "";
-                }
-
-                @Override
-                String expected(StoredFile f) {
-                    return "";
-                }
-
-                @Override
-                String name() {
-                    return "none";
-                }
-            };
+            return new Sum("none", null, null);
         }
 
         static Sum crc32c() {
-            CRC32C crc = new CRC32C();
-            return new Sum() {
-                @Override
-                void update(byte[] b, int off, int len) {
-                    crc.update(b, off, len);
-                }
-
-                @Override
-                void update(ByteBuffer b) {
-                    crc.update(b);
-                }
-
-                @Override
-                String value() {
-                    return hex8(crc.getValue());
-                }
-
-                @Override
-                String expected(StoredFile f) {
-                    return hex8(f.crc32c());
-                }
-
-                @Override
-                String name() {
-                    return "CRC32C";
-                }
-            };
+            return new Sum("CRC32C", new CRC32C(), null);
         }
 
         static Sum sha256() {
-            MessageDigest md = StoreFiles.sha256();
-            return new Sum() {
-                private String value;
+            return new Sum("SHA-256", null, StoreFiles.sha256());
+        }
 
-                @Override
-                void update(byte[] b, int off, int len) {
-                    md.update(b, off, len);
-                }
+        void update(byte[] b, int off, int len) {
+            if (crc != null) {
+                crc.update(b, off, len);
+            } else if (md != null) {
+                md.update(b, off, len);
+            }
+        }
 
-                @Override
-                void update(ByteBuffer b) {
-                    md.update(b);
-                }
+        void update(ByteBuffer b) {
+            if (crc != null) {
+                crc.update(b);
+            } else if (md != null) {
+                md.update(b);
+            }
+        }
 
-                @Override
-                String value() {
-                    if (value == null) {
-                        value = StoreFiles.hex(md);
-                    }
-                    return value;
-                }
+        /** @return the value, formatted as the manifest records it ({@code ""} for none) */
+        String value() {
+            if (value == null) {
+                value = crc != null ? hex8(crc.getValue()) : md != null ? StoreFiles.hex(md) : "";
+            }
+            return value;
+        }
 
-                @Override
-                String expected(StoredFile f) {
-                    return f.sha256();
-                }
+        String expected(StoredFile f) {
+            return crc != null ? hex8(f.crc32c()) : md != null ? f.sha256() : "";
+        }
 
-                @Override
-                String name() {
-                    return "SHA-256";
-                }
-            };
+        String name() {
+            return name;
         }
 
         private static String hex8(long v) {
