@@ -6,12 +6,12 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.scorers.internal.ArtifactReads;
 import io.github.influence4j.scorers.tracinwe.EmbeddingGradients;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -76,11 +76,12 @@ final class GradientReader implements AutoCloseable {
         return (int) shape[0];
     }
 
+    /** @return the elements in C order as float64, leaving no ND4J intermediates behind ({@link ArtifactReads#flatDoubles}) */
     static double[] doubles(INDArray a) {
         if (a.isEmpty() || a.length() == 0) {
             return new double[0];
         }
-        return a.castTo(DataType.DOUBLE).dup('c').reshape(a.length()).toDoubleVector();
+        return ArtifactReads.flatDoubles(a);
     }
 
     @Override

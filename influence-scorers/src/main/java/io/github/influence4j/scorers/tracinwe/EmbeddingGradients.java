@@ -2,6 +2,7 @@ package io.github.influence4j.scorers.tracinwe;
 
 import io.github.influence4j.core.CorruptStoreException;
 import io.github.influence4j.core.store.ArtifactChunk;
+import io.github.influence4j.scorers.internal.ArtifactReads;
 import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -141,18 +142,26 @@ public final class EmbeddingGradients {
         return Arrays.copyOf(pos, topK);
     }
 
+    /** Token ids as int; the cast (when the ids are int64) is closed here, not left to the GC. */
     static int[] flatInts(INDArray a) {
         if (a.isEmpty() || a.length() == 0) {
             return new int[0];
         }
-        return a.castTo(DataType.INT).reshape(a.length()).toIntVector();
+        INDArray cast = a.castTo(DataType.INT);
+        try {
+            return cast.reshape(a.length()).toIntVector();
+        } finally {
+            if (cast != a) {
+                cast.close();
+            }
+        }
     }
 
     static double[] flatDoubles(INDArray a) {
         if (a.isEmpty() || a.length() == 0) {
             return new double[0];
         }
-        return a.castTo(DataType.DOUBLE).dup('c').reshape(a.length()).toDoubleVector();
+        return ArtifactReads.flatDoubles(a);
     }
 
     /** @return the number of examples */
