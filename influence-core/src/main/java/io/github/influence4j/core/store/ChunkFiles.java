@@ -70,10 +70,6 @@ final class ChunkFiles {
                 + ". " + o.remedy();
     }
 
-    static String hashMessage(Origin o, StoredFile f, String actual) {
-        return checksumMessage(o, f, "SHA-256", actual, f.sha256());
-    }
-
     static String checksumMessage(Origin o, StoredFile f, String checksum, String actual, String expected) {
         return o.describe(f) + " has " + checksum + " " + actual + ", but the manifest records " + expected
                 + ": its bytes changed after it was written. " + o.remedy();
