@@ -1,9 +1,9 @@
 package com.example.lossmean;
 
-import io.github.influence4j.core.ConfigurationException;
+import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.InfluenceScorer;
 import io.github.influence4j.core.InfluenceScores;
-import io.github.influence4j.core.MissingArtifactException;
+import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.OptionReader;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.ScoreProvenance;

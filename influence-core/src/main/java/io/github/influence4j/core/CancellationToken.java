@@ -1,5 +1,6 @@
 package io.github.influence4j.core;
 
+import io.github.influence4j.core.exception.CancelledException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.influence4j.core;
 
+import io.github.influence4j.core.exception.InfluenceException;
 import io.github.influence4j.core.store.ArtifactKind;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package io.github.influence4j.core;
 
+import io.github.influence4j.core.exception.AmbiguousScorerException;
+import io.github.influence4j.core.exception.ScorerNotFoundException;
 import io.github.influence4j.core.spi.InfluenceScorerProvider;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package io.github.influence4j.core;
 
+import io.github.influence4j.core.exception.ConfigurationException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package io.github.influence4j.core;
 
+import io.github.influence4j.core.exception.CancelledException;
+import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@
  * The influence4j core API: {@link io.github.influence4j.core.InfluenceScorer}, discovery through
  * {@link io.github.influence4j.core.InfluenceScorers}, {@link io.github.influence4j.core.InfluenceScores}
  * with their {@link io.github.influence4j.core.Orientation} and provenance, requests, listeners and
- * the unchecked exception hierarchy rooted at {@link io.github.influence4j.core.InfluenceException}.
+ * the unchecked exceptions of {@code core.exception}, rooted at {@link io.github.influence4j.core.exception.InfluenceException}.
  */
 @org.jspecify.annotations.NullMarked
 package io.github.influence4j.core;

@@ -107,7 +107,7 @@ public final class Dl4jCapture {
      *
      * @param model an initialised {@code MultiLayerNetwork} or {@code ComputationGraph}
      * @return a session bound to the model
-     * @throws io.github.influence4j.core.ConfigurationException naming the layer and what is supported,
+     * @throws io.github.influence4j.core.exception.ConfigurationException naming the layer and what is supported,
      *     for an unknown layer, a non-dense layer asked for factored gradients or an output without logits
      */
     public Dl4jCaptureSession bind(Model model) {

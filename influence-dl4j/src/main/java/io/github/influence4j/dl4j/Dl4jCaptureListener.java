@@ -1,6 +1,6 @@
 package io.github.influence4j.dl4j;
 
-import io.github.influence4j.core.ConfigurationException;
+import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import java.util.ArrayList;

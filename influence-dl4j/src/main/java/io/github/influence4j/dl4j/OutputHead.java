@@ -1,6 +1,6 @@
 package io.github.influence4j.dl4j;
 
-import io.github.influence4j.core.ConfigurationException;
+import io.github.influence4j.core.exception.ConfigurationException;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;

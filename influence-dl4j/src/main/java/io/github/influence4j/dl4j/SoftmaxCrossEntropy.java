@@ -1,7 +1,7 @@
 package io.github.influence4j.dl4j;
 
-import io.github.influence4j.core.ConfigurationException;
-import io.github.influence4j.core.NumericalException;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.NumericalException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -70,7 +70,7 @@ public final class Scorers {
      *
      * @param store the store
      * @return the scorer
-     * @throws io.github.influence4j.core.ConfigurationException if fewer than 2 checkpoints hold {@code INPUT_GRADS}
+     * @throws io.github.influence4j.core.exception.ConfigurationException if fewer than 2 checkpoints hold {@code INPUT_GRADS}
      */
     public static InfluenceScorer vog(TrainingArtifactStore store) {
         return VogScorer.of(store, VogOptions.defaults());
@@ -187,7 +187,7 @@ public final class Scorers {
      *
      * @param store the store
      * @return the scorer
-     * @throws io.github.influence4j.core.MissingArtifactException if no checkpoint holds {@code NULL_LOGITS}
+     * @throws io.github.influence4j.core.exception.MissingArtifactException if no checkpoint holds {@code NULL_LOGITS}
      */
     public static InfluenceScorer pvi(TrainingArtifactStore store) {
         return PviScorer.of(store, PviOptions.defaults());

@@ -3,11 +3,11 @@ package io.github.influence4j.scorers;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.influence4j.core.ConfigurationException;
-import io.github.influence4j.core.IncompatibleStoreException;
-import io.github.influence4j.core.InfluenceException;
-import io.github.influence4j.core.MissingArtifactException;
-import io.github.influence4j.core.NumericalException;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.IncompatibleStoreException;
+import io.github.influence4j.core.exception.InfluenceException;
+import io.github.influence4j.core.exception.MissingArtifactException;
+import io.github.influence4j.core.exception.NumericalException;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactInfo;
 import io.github.influence4j.core.store.ArtifactKey;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influence4j.core.CancellationToken;
-import io.github.influence4j.core.CancelledException;
+import io.github.influence4j.core.exception.CancelledException;
 import io.github.influence4j.core.InfluenceScorer;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.ScoreRequest;

@@ -1,7 +1,7 @@
 package io.github.influence4j.core.selection;
 
 import io.github.influence4j.core.InfluenceScores;
-import io.github.influence4j.core.NumericalException;
+import io.github.influence4j.core.exception.NumericalException;
 import java.util.Map;
 import java.util.Objects;
 

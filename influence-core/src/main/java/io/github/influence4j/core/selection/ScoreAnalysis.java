@@ -306,7 +306,7 @@ public final class ScoreAnalysis {
     private static void noNaN(double[] x, String what) {
         for (int i = 0; i < x.length; i++) {
             if (Double.isNaN(x[i])) {
-                throw new io.github.influence4j.core.NumericalException(what + ": NaN at index " + i
+                throw new io.github.influence4j.core.exception.NumericalException(what + ": NaN at index " + i
                         + " has no rank; drop or fix it first");
             }
         }

@@ -47,7 +47,7 @@ public interface SelectionPolicy {
      * @return the selection
      * @throws IllegalArgumentException for empty scores, labels of the wrong length, or labels missing
      *     for a class-balanced policy
-     * @throws io.github.influence4j.core.NumericalException for NaN scores
+     * @throws io.github.influence4j.core.exception.NumericalException for NaN scores
      */
     Selection select(InfluenceScores scores, int[] labels, long seed);
 

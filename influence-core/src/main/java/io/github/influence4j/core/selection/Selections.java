@@ -109,7 +109,7 @@ public final class Selections {
      *
      * @param spec the spec
      * @return the policy; its {@link SelectionPolicy#spec()} parses back to an equal policy
-     * @throws io.github.influence4j.core.ConfigurationException naming the spec, what is wrong and the
+     * @throws io.github.influence4j.core.exception.ConfigurationException naming the spec, what is wrong and the
      *     policy's usage, for an unknown policy or parameter, a missing or duplicate parameter, an
      *     unparsable or out-of-range value
      */

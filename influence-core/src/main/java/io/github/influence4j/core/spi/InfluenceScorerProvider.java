@@ -31,7 +31,7 @@ public interface InfluenceScorerProvider {
      * @param store the store to score
      * @param options options as strings; unknown keys and unparsable values are errors
      * @return the scorer
-     * @throws io.github.influence4j.core.ConfigurationException for a bad option or a missing kind
+     * @throws io.github.influence4j.core.exception.ConfigurationException for a bad option or a missing kind
      */
     InfluenceScorer create(TrainingArtifactStore store, Map<String, String> options);
 }

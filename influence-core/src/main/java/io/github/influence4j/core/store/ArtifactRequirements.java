@@ -1,6 +1,6 @@
 package io.github.influence4j.core.store;
 
-import io.github.influence4j.core.MissingArtifactException;
+import io.github.influence4j.core.exception.MissingArtifactException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;

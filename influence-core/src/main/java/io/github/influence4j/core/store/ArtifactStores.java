@@ -41,7 +41,7 @@ public final class ArtifactStores {
      * @param dir the store directory
      * @param spec the store's shape
      * @return a writer
-     * @throws io.github.influence4j.core.StoreException if the directory already holds a store (use
+     * @throws io.github.influence4j.core.exception.StoreException if the directory already holds a store (use
      *     {@link #resume(Path)}) or cannot be written
      */
     public static ArtifactWriter create(Path dir, StoreSpec spec) {
@@ -64,8 +64,8 @@ public final class ArtifactStores {
      *
      * @param dir the store directory
      * @return the store
-     * @throws io.github.influence4j.core.StoreNotFoundException if there is no manifest
-     * @throws io.github.influence4j.core.IncompatibleStoreException for a newer format version
+     * @throws io.github.influence4j.core.exception.StoreNotFoundException if there is no manifest
+     * @throws io.github.influence4j.core.exception.IncompatibleStoreException for a newer format version
      */
     public static TrainingArtifactStore open(Path dir) {
         return FileArtifactStore.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ);
@@ -96,9 +96,9 @@ public final class ArtifactStores {
      *
      * @param dir the store directory
      * @return one result per file; {@link StoreVerification#ok()} says whether all passed
-     * @throws io.github.influence4j.core.StoreNotFoundException if there is no manifest
-     * @throws io.github.influence4j.core.IncompatibleStoreException for a newer format version
-     * @throws io.github.influence4j.core.CorruptStoreException if the manifest itself is damaged
+     * @throws io.github.influence4j.core.exception.StoreNotFoundException if there is no manifest
+     * @throws io.github.influence4j.core.exception.IncompatibleStoreException for a newer format version
+     * @throws io.github.influence4j.core.exception.CorruptStoreException if the manifest itself is damaged
      */
     public static StoreVerification verify(Path dir) {
         return FileArtifactStore.verify(dir);

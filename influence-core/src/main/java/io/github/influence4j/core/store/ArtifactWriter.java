@@ -46,7 +46,7 @@ public interface ArtifactWriter extends AutoCloseable {
      *
      * @param checkpoint the checkpoint's metadata
      * @throws IllegalStateException if another checkpoint is open
-     * @throws io.github.influence4j.core.ConfigurationException if the id is already committed, or
+     * @throws io.github.influence4j.core.exception.ConfigurationException if the id is already committed, or
      *     an uncommitted checkpoint with that id exists with different metadata
      */
     void beginCheckpoint(Checkpoint checkpoint);
@@ -90,7 +90,7 @@ public interface ArtifactWriter extends AutoCloseable {
     /**
      * Makes pending static artifacts and the open checkpoint (if any) visible, atomically.
      *
-     * @throws io.github.influence4j.core.ConfigurationException if an artifact does not cover all N
+     * @throws io.github.influence4j.core.exception.ConfigurationException if an artifact does not cover all N
      *     examples
      */
     void commit();

@@ -1,7 +1,7 @@
 package io.github.influence4j.core.store;
 
-import io.github.influence4j.core.ConfigurationException;
-import io.github.influence4j.core.StoreException;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.store.Manifest.StoredChunk;
 import io.github.influence4j.core.store.Manifest.StoredFile;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.influence4j.core.store;
 
-import io.github.influence4j.core.CorruptStoreException;
-import io.github.influence4j.core.StoreException;
+import io.github.influence4j.core.exception.CorruptStoreException;
+import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.store.ChunkFiles.Origin;
 import io.github.influence4j.core.store.Manifest.Finiteness;
 import io.github.influence4j.core.store.Manifest.StoredFile;
@@ -118,7 +118,7 @@ final class ChunkBytes {
      * @return true if {@code checkFinite} and every value is known finite; false otherwise (not
      *     checked, integer values of an older store, the heap path, or a non-finite value)
      * @throws CorruptStoreException if the file is missing, has another length or checksum
-     * @throws io.github.influence4j.core.IncompatibleStoreException if its header disagrees with the manifest
+     * @throws io.github.influence4j.core.exception.IncompatibleStoreException if its header disagrees with the manifest
      * @implNote The payload is read in blocks of {@value #CACHE_BLOCK} bytes, each checksummed and
      *     scanned while it is still in the CPU cache, so the data crosses memory once.
      */

@@ -1,8 +1,8 @@
 package io.github.influence4j.core.store;
 
-import io.github.influence4j.core.CorruptStoreException;
-import io.github.influence4j.core.IncompatibleStoreException;
-import io.github.influence4j.core.StoreException;
+import io.github.influence4j.core.exception.CorruptStoreException;
+import io.github.influence4j.core.exception.IncompatibleStoreException;
+import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.store.Manifest.StoredFile;
 import io.github.influence4j.core.store.StoreVerification.Status;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.github.influence4j.core.store;
 
-import io.github.influence4j.core.StoreException;
+import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.store.Manifest.StoredArtifact;
 import io.github.influence4j.core.store.Manifest.StoredCheckpoint;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.influence4j.core.store;
 
-import io.github.influence4j.core.StoreException;
-import io.github.influence4j.core.StoreNotFoundException;
+import io.github.influence4j.core.exception.StoreException;
+import io.github.influence4j.core.exception.StoreNotFoundException;
 import io.github.influence4j.core.store.Manifest.StoredArtifact;
 import io.github.influence4j.core.store.Manifest.StoredCheckpoint;
 import io.github.influence4j.core.store.StoreVerification.FileResult;

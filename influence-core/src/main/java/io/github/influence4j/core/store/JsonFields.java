@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.influence4j.core.CorruptStoreException;
-import io.github.influence4j.core.IncompatibleStoreException;
+import io.github.influence4j.core.exception.CorruptStoreException;
+import io.github.influence4j.core.exception.IncompatibleStoreException;
 import java.io.IOException;
 
 /**

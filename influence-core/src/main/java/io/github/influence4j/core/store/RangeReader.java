@@ -7,7 +7,7 @@ import io.github.influence4j.core.store.Manifest.StoredChunk;
 import io.github.influence4j.core.store.Manifest.StoredFile;
 import io.github.influence4j.core.store.StoreVerification.FileResult;
 import io.github.influence4j.core.store.StoreVerification.Status;
-import io.github.influence4j.core.IncompatibleStoreException;
+import io.github.influence4j.core.exception.IncompatibleStoreException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;

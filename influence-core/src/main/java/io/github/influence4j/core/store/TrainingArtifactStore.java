@@ -1,6 +1,6 @@
 package io.github.influence4j.core.store;
 
-import io.github.influence4j.core.MissingArtifactException;
+import io.github.influence4j.core.exception.MissingArtifactException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +106,7 @@ public interface TrainingArtifactStore extends AutoCloseable {
      * @param range examples within {@code [0, N)}
      * @return a chunk the caller must close
      * @throws MissingArtifactException if the store does not hold the artifact
-     * @throws io.github.influence4j.core.CorruptStoreException if its bytes are damaged
+     * @throws io.github.influence4j.core.exception.CorruptStoreException if its bytes are damaged
      */
     ArtifactChunk readStatic(ArtifactKey key, ExampleRange range);
 
@@ -120,8 +120,8 @@ public interface TrainingArtifactStore extends AutoCloseable {
      * @param range examples within {@code [0, N)}
      * @return a chunk the caller must close
      * @throws MissingArtifactException if the checkpoint does not hold the artifact
-     * @throws io.github.influence4j.core.CorruptStoreException if its bytes are damaged
-     * @throws io.github.influence4j.core.NumericalException naming checkpoint, example and kind
+     * @throws io.github.influence4j.core.exception.CorruptStoreException if its bytes are damaged
+     * @throws io.github.influence4j.core.exception.NumericalException naming checkpoint, example and kind
      */
     ArtifactChunk read(String checkpointId, ArtifactKey key, ExampleRange range);
 

@@ -1,7 +1,7 @@
 package io.github.influence4j.core.store;
 
-import io.github.influence4j.core.ConfigurationException;
-import io.github.influence4j.core.IncompatibleStoreException;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.IncompatibleStoreException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

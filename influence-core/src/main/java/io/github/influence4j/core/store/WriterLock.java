@@ -1,6 +1,6 @@
 package io.github.influence4j.core.store;
 
-import io.github.influence4j.core.StoreException;
+import io.github.influence4j.core.exception.StoreException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.influence4j.core.AmbiguousScorerException;
+import io.github.influence4j.core.exception.AmbiguousScorerException;
 import io.github.influence4j.core.InfluenceScorers;
-import io.github.influence4j.core.MissingArtifactException;
-import io.github.influence4j.core.ScorerNotFoundException;
+import io.github.influence4j.core.exception.MissingArtifactException;
+import io.github.influence4j.core.exception.ScorerNotFoundException;
 import io.github.influence4j.core.spi.InfluenceScorerProvider;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;

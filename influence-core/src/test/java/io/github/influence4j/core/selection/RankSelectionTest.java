@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influence4j.core.InfluenceScores;
-import io.github.influence4j.core.NumericalException;
+import io.github.influence4j.core.exception.NumericalException;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;

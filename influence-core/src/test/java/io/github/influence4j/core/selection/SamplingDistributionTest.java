@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influence4j.core.InfluenceScores;
-import io.github.influence4j.core.NumericalException;
+import io.github.influence4j.core.exception.NumericalException;
 import io.github.influence4j.core.testing.Asserts;
 import java.util.HashMap;
 import java.util.Map;

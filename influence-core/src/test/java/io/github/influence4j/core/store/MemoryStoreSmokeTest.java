@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.influence4j.core.ConfigurationException;
-import io.github.influence4j.core.NumericalException;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.NumericalException;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 

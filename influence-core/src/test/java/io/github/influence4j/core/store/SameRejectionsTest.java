@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.influence4j.core.ConfigurationException;
-import io.github.influence4j.core.IncompatibleStoreException;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.IncompatibleStoreException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.stream.Stream;

@@ -1,7 +1,7 @@
 package io.github.influence4j.examples.cli;
 
-import io.github.influence4j.core.CancelledException;
-import io.github.influence4j.core.InfluenceException;
+import io.github.influence4j.core.exception.CancelledException;
+import io.github.influence4j.core.exception.InfluenceException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

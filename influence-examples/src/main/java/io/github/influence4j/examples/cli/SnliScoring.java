@@ -1,6 +1,6 @@
 package io.github.influence4j.examples.cli;
 
-import io.github.influence4j.core.InfluenceException;
+import io.github.influence4j.core.exception.InfluenceException;
 import io.github.influence4j.core.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.ScoreRequest;

@@ -1,6 +1,6 @@
 package io.github.influence4j.examples.report;
 
-import io.github.influence4j.core.InfluenceException;
+import io.github.influence4j.core.exception.InfluenceException;
 
 /** A run directory's results files are missing, unreadable or of an unknown format. */
 public final class ResultsException extends InfluenceException {

@@ -1,6 +1,6 @@
 package io.github.influence4j.nlp.snli;
 
-import io.github.influence4j.core.InfluenceException;
+import io.github.influence4j.core.exception.InfluenceException;
 
 /** A corpus or embedding file is malformed; the message names the file and the line. */
 public class SnliFormatException extends InfluenceException {

@@ -1,6 +1,6 @@
 package io.github.influence4j.scorers.confidence;
 
-import io.github.influence4j.core.ConfigurationException;
+import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.OptionReader;
 import io.github.influence4j.scorers.internal.CheckpointSelection;
 import io.github.influence4j.scorers.internal.Once;

@@ -52,7 +52,7 @@ public final class AumScorer implements InfluenceScorer {
      * @param store the store to score
      * @param options the options
      * @return the scorer, with its checkpoints resolved now
-     * @throws io.github.influence4j.core.MissingArtifactException without {@code LABELS} or {@code LOGITS}
+     * @throws io.github.influence4j.core.exception.MissingArtifactException without {@code LABELS} or {@code LOGITS}
      */
     public static InfluenceScorer of(TrainingArtifactStore store, AumOptions options) {
         return new AumScorer(store, options);

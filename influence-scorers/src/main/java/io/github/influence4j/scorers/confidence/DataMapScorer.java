@@ -65,7 +65,7 @@ public final class DataMapScorer {
      * @param store the store to map
      * @param options the options
      * @return the scorer, with its checkpoints resolved now
-     * @throws io.github.influence4j.core.MissingArtifactException without {@code LABELS} or {@code LOGITS}
+     * @throws io.github.influence4j.core.exception.MissingArtifactException without {@code LABELS} or {@code LOGITS}
      */
     public static DataMapScorer of(TrainingArtifactStore store, DataMapOptions options) {
         return new DataMapScorer(store, options);

@@ -1,9 +1,9 @@
 package io.github.influence4j.scorers.confidence;
 
-import io.github.influence4j.core.IncompatibleStoreException;
+import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.InfluenceScorer;
 import io.github.influence4j.core.InfluenceScores;
-import io.github.influence4j.core.MissingArtifactException;
+import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.ScoreProvenance;
 import io.github.influence4j.core.ScoreRequest;

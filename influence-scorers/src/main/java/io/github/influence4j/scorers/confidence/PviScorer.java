@@ -58,7 +58,7 @@ public final class PviScorer implements InfluenceScorer {
      * @param store the store to score
      * @param options the options
      * @return the scorer, with its checkpoints resolved now
-     * @throws io.github.influence4j.core.MissingArtifactException without {@code LABELS}, {@code LOGITS} or {@code NULL_LOGITS}
+     * @throws io.github.influence4j.core.exception.MissingArtifactException without {@code LABELS}, {@code LOGITS} or {@code NULL_LOGITS}
      */
     public static InfluenceScorer of(TrainingArtifactStore store, PviOptions options) {
         return new PviScorer(store, options);

@@ -1,6 +1,6 @@
 package io.github.influence4j.scorers.tracin;
 
-import io.github.influence4j.core.ConfigurationException;
+import io.github.influence4j.core.exception.ConfigurationException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

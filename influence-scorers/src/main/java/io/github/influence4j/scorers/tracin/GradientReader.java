@@ -1,6 +1,6 @@
 package io.github.influence4j.scorers.tracin;
 
-import io.github.influence4j.core.CorruptStoreException;
+import io.github.influence4j.core.exception.CorruptStoreException;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;

@@ -1,7 +1,7 @@
 package io.github.influence4j.scorers.tracin;
 
-import io.github.influence4j.core.ConfigurationException;
-import io.github.influence4j.core.MissingArtifactException;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.store.ArtifactInfo;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;

@@ -48,7 +48,7 @@ public final class TracIn {
      * @param test the test store, captured at the same checkpoints (same ids and learning rates)
      * @param options groups, checkpoints, learning rates, matrix memory limit
      * @return the train-to-test scorer ({@value #TRAIN_TO_TEST})
-     * @throws io.github.influence4j.core.IncompatibleStoreException if the stores do not match
+     * @throws io.github.influence4j.core.exception.IncompatibleStoreException if the stores do not match
      */
     public static TrainToTestScorer trainToTest(TrainingArtifactStore train, TrainingArtifactStore test,
             TracInOptions options) {

@@ -115,7 +115,7 @@ public record TracInOptions(List<String> layers, boolean bias, int embeddingTopK
      *     {@code embedding-top-k}, {@code use-learning-rate}, {@code checkpoints} (comma list),
      *     {@code max-matrix-bytes}; unknown keys are errors
      * @return the options
-     * @throws io.github.influence4j.core.ConfigurationException for an unknown key or a bad value
+     * @throws io.github.influence4j.core.exception.ConfigurationException for an unknown key or a bad value
      */
     public static TracInOptions fromMap(String scorer, Map<String, String> options) {
         OptionReader r = OptionReader.of(scorer, options);
@@ -130,7 +130,7 @@ public record TracInOptions(List<String> layers, boolean bias, int embeddingTopK
                     TracInWeOptions.parseBytes(scorer, r.string("max-matrix-bytes",
                             Long.toString(TracInWeOptions.DEFAULT_MAX_MATRIX_BYTES))));
         } catch (IllegalArgumentException e) {
-            throw new io.github.influence4j.core.ConfigurationException("scorer '" + scorer + "': " + e.getMessage(), e);
+            throw new io.github.influence4j.core.exception.ConfigurationException("scorer '" + scorer + "': " + e.getMessage(), e);
         }
         r.finish();
         return o;

@@ -136,7 +136,7 @@ public final class TracInProviders {
         public InfluenceScorer create(TrainingArtifactStore store, Map<String, String> options) {
             TracInWeOptions o = TracInWeOptions.fromMap(TracIn.WE_TOPK_SELF, options, DEFAULT_K);
             if (o.topK() == 0) {
-                throw new io.github.influence4j.core.ConfigurationException("scorer '" + TracIn.WE_TOPK_SELF
+                throw new io.github.influence4j.core.exception.ConfigurationException("scorer '" + TracIn.WE_TOPK_SELF
                         + "': option top-k='0' is invalid; expected an integer >= 1 (use tracin-we-self for all positions)");
             }
             return TracIn.weSelfInfluence(store, o);

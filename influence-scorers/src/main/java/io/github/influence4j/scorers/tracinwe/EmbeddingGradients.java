@@ -1,6 +1,6 @@
 package io.github.influence4j.scorers.tracinwe;
 
-import io.github.influence4j.core.CorruptStoreException;
+import io.github.influence4j.core.exception.CorruptStoreException;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.scorers.internal.ArtifactReads;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.github.influence4j.scorers.tracinwe;
 
-import io.github.influence4j.core.ConfigurationException;
+import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.OptionReader;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +72,7 @@ public record TracInWeOptions(int topK, boolean useLearningRate, List<String> ch
      *     {@code max-matrix-bytes}; unknown keys are errors
      * @param defaultTopK the top-k when the option is absent
      * @return the options
-     * @throws io.github.influence4j.core.ConfigurationException for an unknown key or a bad value
+     * @throws io.github.influence4j.core.exception.ConfigurationException for an unknown key or a bad value
      */
     public static TracInWeOptions fromMap(String scorer, Map<String, String> options, int defaultTopK) {
         OptionReader r = OptionReader.of(scorer, options);

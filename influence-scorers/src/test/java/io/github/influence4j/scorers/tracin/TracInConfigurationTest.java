@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.influence4j.core.ConfigurationException;
-import io.github.influence4j.core.IncompatibleStoreException;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
-import io.github.influence4j.core.MissingArtifactException;
+import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.ScoreRequest;
 import io.github.influence4j.core.ScoringListener;

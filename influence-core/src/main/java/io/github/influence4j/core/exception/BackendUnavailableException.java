@@ -1,15 +1,15 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.exception;
 
 /**
- * No store exists where one was expected (no {@code manifest.json} in the directory).
+ * The ND4J backend (CPU or CUDA) could not be loaded.
  */
-public class StoreNotFoundException extends StoreException {
+public class BackendUnavailableException extends InfluenceException {
     private static final long serialVersionUID = 1L;
 
     /**
      * @param message what failed, where, expected versus actual, and the next step
      */
-    public StoreNotFoundException(String message) {
+    public BackendUnavailableException(String message) {
         super(message);
     }
 
@@ -17,7 +17,7 @@ public class StoreNotFoundException extends StoreException {
      * @param message what failed, where, expected versus actual, and the next step
      * @param cause the underlying failure
      */
-    public StoreNotFoundException(String message, Throwable cause) {
+    public BackendUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.exception;
 
 /**
  * A scorer, store writer or policy was configured wrongly: an unknown or unparsable option, an out-of-range value, or an inconsistent combination.

@@ -1,15 +1,15 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.exception;
 
 /**
- * Two discovered scorer providers share one name; the message names both classes.
+ * NaN or infinity where a finite value is required; the message names the checkpoint, the example and the artifact kind.
  */
-public class AmbiguousScorerException extends InfluenceException {
+public class NumericalException extends InfluenceException {
     private static final long serialVersionUID = 1L;
 
     /**
      * @param message what failed, where, expected versus actual, and the next step
      */
-    public AmbiguousScorerException(String message) {
+    public NumericalException(String message) {
         super(message);
     }
 
@@ -17,7 +17,7 @@ public class AmbiguousScorerException extends InfluenceException {
      * @param message what failed, where, expected versus actual, and the next step
      * @param cause the underlying failure
      */
-    public AmbiguousScorerException(String message, Throwable cause) {
+    public NumericalException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,15 +1,15 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.exception;
 
 /**
- * NaN or infinity where a finite value is required; the message names the checkpoint, the example and the artifact kind.
+ * A scorer needs an artifact kind (or layer) that the store does not hold.
  */
-public class NumericalException extends InfluenceException {
+public class MissingArtifactException extends ConfigurationException {
     private static final long serialVersionUID = 1L;
 
     /**
      * @param message what failed, where, expected versus actual, and the next step
      */
-    public NumericalException(String message) {
+    public MissingArtifactException(String message) {
         super(message);
     }
 
@@ -17,7 +17,7 @@ public class NumericalException extends InfluenceException {
      * @param message what failed, where, expected versus actual, and the next step
      * @param cause the underlying failure
      */
-    public NumericalException(String message, Throwable cause) {
+    public MissingArtifactException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.exception;
 
 /**
  * A training-artifact store could not be read or written.

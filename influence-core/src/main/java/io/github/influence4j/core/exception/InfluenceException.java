@@ -1,4 +1,4 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.exception;
 
 /**
  * Root of every exception influence4j throws for a failure the user can act on. All are unchecked.

@@ -1,4 +1,4 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.exception;
 
 /**
  * A store exists but cannot be used: a newer format version, or counts, shapes or dtypes that disagree with the manifest or with another store.

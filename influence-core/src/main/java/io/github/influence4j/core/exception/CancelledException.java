@@ -1,4 +1,4 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.exception;
 
 /**
  * A scoring run was cancelled through its {@link CancellationToken}.

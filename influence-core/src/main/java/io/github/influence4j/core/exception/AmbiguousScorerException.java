@@ -1,15 +1,15 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.exception;
 
 /**
- * The ND4J backend (CPU or CUDA) could not be loaded.
+ * Two discovered scorer providers share one name; the message names both classes.
  */
-public class BackendUnavailableException extends InfluenceException {
+public class AmbiguousScorerException extends InfluenceException {
     private static final long serialVersionUID = 1L;
 
     /**
      * @param message what failed, where, expected versus actual, and the next step
      */
-    public BackendUnavailableException(String message) {
+    public AmbiguousScorerException(String message) {
         super(message);
     }
 
@@ -17,7 +17,7 @@ public class BackendUnavailableException extends InfluenceException {
      * @param message what failed, where, expected versus actual, and the next step
      * @param cause the underlying failure
      */
-    public BackendUnavailableException(String message, Throwable cause) {
+    public AmbiguousScorerException(String message, Throwable cause) {
         super(message, cause);
     }
 }

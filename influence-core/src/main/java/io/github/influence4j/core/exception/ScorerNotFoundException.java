@@ -1,4 +1,4 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.exception;
 
 /**
  * No scorer provider with the requested name was discovered; the message lists those available.

@@ -1,15 +1,15 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.exception;
 
 /**
- * A store's bytes are damaged: a truncated chunk, a checksum (CRC32C, SHA-256) or length mismatch, an unreadable manifest.
+ * No store exists where one was expected (no {@code manifest.json} in the directory).
  */
-public class CorruptStoreException extends StoreException {
+public class StoreNotFoundException extends StoreException {
     private static final long serialVersionUID = 1L;
 
     /**
      * @param message what failed, where, expected versus actual, and the next step
      */
-    public CorruptStoreException(String message) {
+    public StoreNotFoundException(String message) {
         super(message);
     }
 
@@ -17,7 +17,7 @@ public class CorruptStoreException extends StoreException {
      * @param message what failed, where, expected versus actual, and the next step
      * @param cause the underlying failure
      */
-    public CorruptStoreException(String message, Throwable cause) {
+    public StoreNotFoundException(String message, Throwable cause) {
         super(message, cause);
     }
 }

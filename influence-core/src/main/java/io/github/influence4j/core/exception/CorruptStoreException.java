@@ -1,15 +1,15 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.exception;
 
 /**
- * A scorer needs an artifact kind (or layer) that the store does not hold.
+ * A store's bytes are damaged: a truncated chunk, a checksum (CRC32C, SHA-256) or length mismatch, an unreadable manifest.
  */
-public class MissingArtifactException extends ConfigurationException {
+public class CorruptStoreException extends StoreException {
     private static final long serialVersionUID = 1L;
 
     /**
      * @param message what failed, where, expected versus actual, and the next step
      */
-    public MissingArtifactException(String message) {
+    public CorruptStoreException(String message) {
         super(message);
     }
 
@@ -17,7 +17,7 @@ public class MissingArtifactException extends ConfigurationException {
      * @param message what failed, where, expected versus actual, and the next step
      * @param cause the underlying failure
      */
-    public MissingArtifactException(String message, Throwable cause) {
+    public CorruptStoreException(String message, Throwable cause) {
         super(message, cause);
     }
 }
