@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Computes one per-example score from a training-artifact store. Immutable and thread-safe once
  * built; obtain one from the {@code Scorers} facade of {@code influence-scorers} or by name through
- * {@link InfluenceScorers}.
+ * {@link io.github.influence4j.core.spi.InfluenceScorers}.
  *
  * <pre>{@code
  * InfluenceScorer vog = InfluenceScorers.create("vog", store, Map.of("normalization", "CLASS"));

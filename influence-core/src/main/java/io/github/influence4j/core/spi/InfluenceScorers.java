@@ -1,8 +1,8 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.spi;
 
 import io.github.influence4j.core.exception.AmbiguousScorerException;
 import io.github.influence4j.core.exception.ScorerNotFoundException;
-import io.github.influence4j.core.spi.InfluenceScorerProvider;
+import io.github.influence4j.core.InfluenceScorer;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.util.Collections;
 import java.util.Iterator;
@@ -16,76 +16,77 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds scorers by name through {@link ServiceLoader} (DESIGN.md section 1).
+ * Finds scorers by name through {@link ServiceLoader}: every {@link ScorerDefinition} offered by an
+ * {@link InfluenceScorerProvider} on the class path, built-in or a user's own.
  *
  * <pre>{@code
- * for (InfluenceScorerProvider p : InfluenceScorers.available()) System.out.println(p.name());
+ * for (ScorerDefinition d : InfluenceScorers.available()) System.out.println(d.name());
  * InfluenceScores s = InfluenceScorers.create("el2n", store, Map.of()).score();
  * }</pre>
  *
  * <p>Discovery is lazy and cached per {@link ClassLoader}. A provider that fails to load is logged
- * at WARN and skipped; two providers with one name is an {@link AmbiguousScorerException} naming
- * both classes (silently different scores are worse than an error); an unknown name is a
+ * at WARN and skipped; two scorers with one name is an {@link AmbiguousScorerException} naming
+ * both provider classes (silently different scores are worse than an error); an unknown name is a
  * {@link ScorerNotFoundException} listing what is available.
  */
 public final class InfluenceScorers {
     private static final Logger LOG = LoggerFactory.getLogger(InfluenceScorers.class);
-    private static final Map<ClassLoader, Map<String, InfluenceScorerProvider>> CACHE = new WeakHashMap<>();
+    private static final Map<ClassLoader, Map<String, ScorerDefinition>> CACHE = new WeakHashMap<>();
 
     private InfluenceScorers() {
     }
 
-    /** @return the providers visible to the thread's context class loader, sorted by name */
-    public static List<InfluenceScorerProvider> available() {
+    /** @return the scorers visible to the thread's context class loader, sorted by name */
+    public static List<ScorerDefinition> available() {
         return available(defaultLoader());
     }
 
     /**
      * @param loader the class loader to search
-     * @return the providers visible to it, sorted by name
+     * @return the scorers visible to it, sorted by name
      */
-    public static List<InfluenceScorerProvider> available(ClassLoader loader) {
-        return List.copyOf(providers(loader).values());
+    public static List<ScorerDefinition> available(ClassLoader loader) {
+        return List.copyOf(definitions(loader).values());
     }
 
     /**
-     * @param name a provider name
-     * @return the provider
+     * @param name a scorer name
+     * @return its definition
      * @throws ScorerNotFoundException listing the available names
      */
-    public static InfluenceScorerProvider provider(String name) {
-        return provider(name, defaultLoader());
+    public static ScorerDefinition definition(String name) {
+        return definition(name, defaultLoader());
     }
 
     /**
-     * @param name a provider name
+     * @param name a scorer name
      * @param loader the class loader to search
-     * @return the provider
+     * @return its definition
      * @throws ScorerNotFoundException listing the available names
      */
-    public static InfluenceScorerProvider provider(String name, ClassLoader loader) {
-        Map<String, InfluenceScorerProvider> all = providers(loader);
-        InfluenceScorerProvider p = all.get(name);
-        if (p == null) {
+    public static ScorerDefinition definition(String name, ClassLoader loader) {
+        Map<String, ScorerDefinition> all = definitions(loader);
+        ScorerDefinition d = all.get(name);
+        if (d == null) {
             throw new ScorerNotFoundException("no scorer named '" + name + "'; available: " + all.keySet()
                     + ". A third-party scorer needs its jar on the classpath and a META-INF/services/"
                     + InfluenceScorerProvider.class.getName() + " entry.");
         }
-        return p;
+        return d;
     }
 
     /**
-     * @param name a provider name
+     * @param name a scorer name
      * @param store the store to score
      * @param options options as strings
      * @return the scorer
      */
     public static InfluenceScorer create(String name, TrainingArtifactStore store, Map<String, String> options) {
-        return provider(name).create(store, options);
+        return definition(name).create(store, options);
     }
 
     /**
-     * @param name a provider name
+     * @param name a scorer name
      * @param store the store to score
      * @param options options as strings
      * @param loader the class loader to search
@@ -93,7 +94,7 @@ public final class InfluenceScorers {
      */
     public static InfluenceScorer create(String name, TrainingArtifactStore store, Map<String, String> options,
             ClassLoader loader) {
-        return provider(name, loader).create(store, options);
+        return definition(name, loader).create(store, options);
     }
 
     /** Forgets every cached discovery, e.g. after jars were added to a class loader. */
@@ -108,9 +109,9 @@ public final class InfluenceScorers {
         return cl != null ? cl : InfluenceScorers.class.getClassLoader();
     }
 
-    private static Map<String, InfluenceScorerProvider> providers(ClassLoader loader) {
+    private static Map<String, ScorerDefinition> definitions(ClassLoader loader) {
         synchronized (CACHE) {
-            Map<String, InfluenceScorerProvider> m = CACHE.get(loader);
+            Map<String, ScorerDefinition> m = CACHE.get(loader);
             if (m == null) {
                 m = discover(loader);
                 CACHE.put(loader, m);
@@ -119,8 +120,9 @@ public final class InfluenceScorers {
         }
     }
 
-    private static Map<String, InfluenceScorerProvider> discover(ClassLoader loader) {
-        TreeMap<String, InfluenceScorerProvider> found = new TreeMap<>();
+    private static Map<String, ScorerDefinition> discover(ClassLoader loader) {
+        TreeMap<String, ScorerDefinition> found = new TreeMap<>();
+        Map<String, String> owner = new TreeMap<>();
         Iterator<InfluenceScorerProvider> it = ServiceLoader.load(InfluenceScorerProvider.class, loader).iterator();
         while (true) {
             InfluenceScorerProvider p;
@@ -133,21 +135,23 @@ public final class InfluenceScorers {
                 LOG.warn("Skipping a scorer provider that failed to load: {}", e.toString());
                 continue;
             }
-            String name;
+            List<ScorerDefinition> offered;
             try {
-                name = p.name();
+                offered = List.copyOf(p.scorers());
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("Skipping scorer provider {}: name() failed: {}", p.getClass().getName(), e.toString());
+                LOG.warn("Skipping scorer provider {}: scorers() failed: {}", p.getClass().getName(), e.toString());
                 continue;
             }
-            InfluenceScorerProvider prev = found.putIfAbsent(name, p);
-            if (prev != null) {
-                throw new AmbiguousScorerException("two scorer providers are named '" + name + "': "
-                        + prev.getClass().getName() + " and " + p.getClass().getName()
-                        + "; remove one jar from the classpath or rename one provider");
+            for (ScorerDefinition d : offered) {
+                String cls = p.getClass().getName();
+                if (found.putIfAbsent(d.name(), d) != null) {
+                    throw new AmbiguousScorerException("two scorer providers offer a scorer named '" + d.name() + "': "
+                            + owner.get(d.name()) + " and " + cls + "; remove one jar from the classpath or rename one scorer");
+                }
+                owner.put(d.name(), cls);
             }
         }
-        LOG.debug("Discovered {} scorer providers: {}", found.size(), found.keySet());
+        LOG.debug("Discovered {} scorers: {}", found.size(), found.keySet());
         return Collections.unmodifiableMap(found);
     }
 }

@@ -1,4 +1,4 @@
-package io.github.influence4j.scorers.internal;
+package io.github.influence4j.core.spi;
 
 import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.exception.MissingArtifactException;

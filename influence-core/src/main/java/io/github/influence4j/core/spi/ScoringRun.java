@@ -1,5 +1,10 @@
-package io.github.influence4j.core;
+package io.github.influence4j.core.spi;
 
+import io.github.influence4j.core.InfluenceScores;
+import io.github.influence4j.core.Orientation;
+import io.github.influence4j.core.ScoreProvenance;
+import io.github.influence4j.core.ScoreRequest;
+import io.github.influence4j.core.ScoringListener;
 import io.github.influence4j.core.exception.CancelledException;
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.store.ExampleRange;
@@ -90,6 +95,16 @@ public final class ScoringRun {
     /** @return the store */
     public TrainingArtifactStore store() {
         return store;
+    }
+
+    /** @return the scorer's name */
+    public String scorer() {
+        return scorer;
+    }
+
+    /** @return the ids of the requested examples, sorted (all N when the request names none) */
+    public int[] exampleIds() {
+        return subset.map(int[]::clone).orElseGet(() -> java.util.stream.IntStream.range(0, store.numExamples()).toArray());
     }
 
     /** @throws CancelledException if the request's token was cancelled */

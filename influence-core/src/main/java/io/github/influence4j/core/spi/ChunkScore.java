@@ -1,0 +1,54 @@
+package io.github.influence4j.core.spi;
+
+import io.github.influence4j.core.store.ArtifactKind;
+import io.github.influence4j.core.store.Checkpoint;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A score computed chunk by chunk, resolved against one store: which checkpoints it uses and a
+ * fresh {@link ChunkAccumulator} per chunk. Build it in a {@link ScorerDefinition.Factory} (so that a
+ * missing artifact fails when the scorer is created) and hand it to
+ * {@link ScoringEngine#scorer}. Immutable and thread-safe: per-run state lives in the accumulators.
+ */
+public interface ChunkScore {
+    /** @return the checkpoints to feed, in training order (see {@link CheckpointSelection}) */
+    List<Checkpoint> checkpoints();
+
+    /**
+     * @param chunk the chunk about to be scored
+     * @return a fresh accumulator for it
+     */
+    ChunkAccumulator accumulator(ChunkReads chunk);
+
+    /**
+     * Called once before the first chunk, e.g. to warn about an option through the run.
+     *
+     * @param run the run
+     */
+    default void start(ScoringRun run) {
+    }
+
+    /**
+     * The global phase, after every chunk: e.g. VoG's class-wise standardisation.
+     *
+     * @param run the run (its {@link ScoringRun#exampleIds()} are the examples requested)
+     * @param all per output, one value per example of the store (0 outside the requested chunks)
+     * @return the final values, per output
+     */
+    default double[][] finish(ScoringRun run, double[][] all) {
+        return all;
+    }
+
+    /** @return entries added to the provenance's options, e.g. the resolved layer names */
+    default Map<String, String> provenance() {
+        return Map.of();
+    }
+
+    /** @return the artifact kinds read, when they depend on the options; empty for the definition's */
+    default Optional<Set<ArtifactKind>> requiredArtifacts() {
+        return Optional.empty();
+    }
+}
