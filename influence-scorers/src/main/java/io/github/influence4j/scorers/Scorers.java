@@ -2,38 +2,29 @@ package io.github.influence4j.scorers;
 
 import io.github.influence4j.core.InfluenceScorer;
 import io.github.influence4j.core.TrainToTestScorer;
+import io.github.influence4j.core.spi.OptionValues;
+import io.github.influence4j.core.spi.ScorerDefinition;
 import io.github.influence4j.core.store.TrainingArtifactStore;
-import io.github.influence4j.scorers.confidence.AumOptions;
-import io.github.influence4j.scorers.confidence.AumScorer;
-import io.github.influence4j.scorers.confidence.DataMapOptions;
-import io.github.influence4j.scorers.confidence.DataMapScorer;
-import io.github.influence4j.scorers.confidence.El2nOptions;
-import io.github.influence4j.scorers.confidence.El2nScorer;
-import io.github.influence4j.scorers.confidence.ForgettingOptions;
-import io.github.influence4j.scorers.confidence.ForgettingScorer;
-import io.github.influence4j.scorers.confidence.GrandOptions;
-import io.github.influence4j.scorers.confidence.GrandScorer;
-import io.github.influence4j.scorers.confidence.PviOptions;
-import io.github.influence4j.scorers.confidence.PviScorer;
-import io.github.influence4j.scorers.tracin.TracIn;
-import io.github.influence4j.scorers.tracin.TracInOptions;
-import io.github.influence4j.scorers.tracinwe.TracInWeOptions;
-import io.github.influence4j.scorers.tracinwe.TracInWeScorer;
-import io.github.influence4j.scorers.vog.VogOptions;
-import io.github.influence4j.scorers.vog.VogScorer;
+import io.github.influence4j.scorers.dynamics.DataMapScorer;
+import io.github.influence4j.scorers.dynamics.DynamicsScorers;
+import io.github.influence4j.scorers.gradients.GradientScorers;
+import io.github.influence4j.scorers.gradients.TracInWeScorer;
+import io.github.influence4j.scorers.vog.VogScorers;
+import java.util.List;
 
 /**
  * Static factories for every built-in scorer. Each returns an immutable, thread-safe scorer whose
- * checkpoints (and parameter groups) are resolved when it is created; scoring streams over example
- * chunks and accumulates in float64. The same scorers are discoverable by name through
- * {@link io.github.influence4j.core.InfluenceScorers}, with options as strings.
+ * checkpoints (and parameter groups) are resolved when it is created, so a missing artifact fails
+ * here, not mid-run; scoring streams over example chunks and accumulates in float64. Options are
+ * typed ({@link ScorerOptions}); the same scorers are found by name, with options as strings,
+ * through {@link io.github.influence4j.core.spi.InfluenceScorers}.
  *
  * <pre>{@code
  * try (TrainingArtifactStore store = ArtifactStores.open(Path.of("runs/snli/store"))) {
  *     InfluenceScores vog = Scorers.vog(store).score();                       // class-normalised variance
- *     InfluenceScores std = Scorers.vog(store, VogOptions.builder().spread(Spread.STD).build()).score();
+ *     InfluenceScores std = Scorers.vog(store, OptionValues.of(ScorerOptions.SPREAD, Spread.STD)).score();
  *     DataMap map = Scorers.dataMap(store).score();                           // confidence, variability, correctness
- *     InfluenceScores el2n = Scorers.el2n(store, El2nOptions.builder().checkpoints("epoch-2").build()).score();
+ *     InfluenceScores el2n = Scorers.el2n(store, OptionValues.of(ScorerOptions.CHECKPOINTS, List.of("epoch-2"))).score();
  *     int hardest = vog.hardest();
  * }
  * }</pre>
@@ -45,13 +36,12 @@ import io.github.influence4j.scorers.vog.VogScorer;
  *   <tr><td>{@link #dataMap}</td><td>data-map-confidence / -variability / -correctness</td>
  *       <td>lower / higher / lower</td><td>LOGITS, LABELS</td></tr>
  *   <tr><td>{@link #el2n}</td><td>el2n</td><td>higher</td><td>LOGITS, LABELS</td></tr>
- *   <tr><td>{@link #grand}</td><td>grand</td><td>higher</td><td>LAYER_INPUTS + LAYER_OUTPUT_GRADS, PARAM_GRADS,
- *       EMBEDDING_GRADS + TOKEN_IDS</td></tr>
  *   <tr><td>{@link #forgetting}</td><td>forgetting</td><td>higher</td><td>LOGITS, LABELS</td></tr>
  *   <tr><td>{@link #aum}</td><td>aum</td><td>lower</td><td>LOGITS, LABELS</td></tr>
  *   <tr><td>{@link #pvi}</td><td>pvi</td><td>lower</td><td>LOGITS, NULL_LOGITS, LABELS</td></tr>
- *   <tr><td>{@link #tracInSelf}</td><td>tracin-self</td><td>higher</td><td>LAYER_INPUTS + LAYER_OUTPUT_GRADS,
- *       PARAM_GRADS, EMBEDDING_GRADS + TOKEN_IDS or PROJECTED_GRADS</td></tr>
+ *   <tr><td>{@link #grand}</td><td>grand</td><td>higher</td><td>LAYER_INPUTS + LAYER_OUTPUT_GRADS, PARAM_GRADS,
+ *       EMBEDDING_GRADS + TOKEN_IDS</td></tr>
+ *   <tr><td>{@link #tracInSelf}</td><td>tracin-self</td><td>higher</td><td>the same, or PROJECTED_GRADS</td></tr>
  *   <tr><td>{@link #tracIn}</td><td>tracin (train-to-test matrix / top-k)</td><td>positive = proponent</td>
  *       <td>the same, in a training and a test store</td></tr>
  *   <tr><td>{@link #tracInWe}</td><td>tracin-we-self, tracin-we-topk-self, tracin-we(-topk)</td>
@@ -59,30 +49,37 @@ import io.github.influence4j.scorers.vog.VogScorer;
  * </table>
  */
 public final class Scorers {
+    private static final List<ScorerDefinition> ALL = List.of(VogScorers.VOG, DynamicsScorers.DATA_MAP_CONFIDENCE,
+            DynamicsScorers.DATA_MAP_VARIABILITY, DynamicsScorers.DATA_MAP_CORRECTNESS, DynamicsScorers.EL2N,
+            DynamicsScorers.FORGETTING, DynamicsScorers.AUM, DynamicsScorers.PVI, GradientScorers.GRAND,
+            GradientScorers.TRACIN_SELF, GradientScorers.TRACIN_WE_SELF, GradientScorers.TRACIN_WE_TOPK_SELF);
+
     private Scorers() {
     }
 
-    // ------------------------------------------------------------ VoG and the confidence family
+    /** @return the definitions of every built-in scorer offered by name */
+    public static List<ScorerDefinition> definitions() {
+        return ALL;
+    }
 
     /**
-     * Variance of Gradients with the defaults: variance, class normalisation, all checkpoints
-     * (Tan et al. 2023, App. B.1, Alg. 1; Agarwal et al. 2022).
+     * Variance of Gradients (Tan et al. 2023, App. B.1, Alg. 1; Agarwal et al. 2022): variance,
+     * class normalisation, all checkpoints holding {@code INPUT_GRADS} (at least 2).
      *
      * @param store the store
      * @return the scorer
-     * @throws io.github.influence4j.core.exception.ConfigurationException if fewer than 2 checkpoints hold {@code INPUT_GRADS}
      */
     public static InfluenceScorer vog(TrainingArtifactStore store) {
-        return VogScorer.of(store, VogOptions.defaults());
+        return vog(store, OptionValues.defaults());
     }
 
     /**
      * @param store the store
-     * @param options spread, normalisation, checkpoints
+     * @param options {@link ScorerOptions#SPREAD}, {@link ScorerOptions#NORMALIZATION}, {@link ScorerOptions#CHECKPOINTS}
      * @return the Variance of Gradients scorer
      */
-    public static InfluenceScorer vog(TrainingArtifactStore store, VogOptions options) {
-        return VogScorer.of(store, options);
+    public static InfluenceScorer vog(TrainingArtifactStore store, OptionValues options) {
+        return VogScorers.VOG.create(store, options);
     }
 
     /**
@@ -92,16 +89,16 @@ public final class Scorers {
      * @return the data-map scorer over every checkpoint holding {@code LOGITS}
      */
     public static DataMapScorer dataMap(TrainingArtifactStore store) {
-        return DataMapScorer.of(store, DataMapOptions.defaults());
+        return dataMap(store, OptionValues.defaults());
     }
 
     /**
      * @param store the store
-     * @param options checkpoints
+     * @param options {@link ScorerOptions#CHECKPOINTS}
      * @return the data-map scorer
      */
-    public static DataMapScorer dataMap(TrainingArtifactStore store, DataMapOptions options) {
-        return DataMapScorer.of(store, options);
+    public static DataMapScorer dataMap(TrainingArtifactStore store, OptionValues options) {
+        return DynamicsScorers.dataMap(store, options);
     }
 
     /**
@@ -111,55 +108,36 @@ public final class Scorers {
      * @return the scorer
      */
     public static InfluenceScorer el2n(TrainingArtifactStore store) {
-        return El2nScorer.of(store, El2nOptions.defaults());
+        return el2n(store, OptionValues.defaults());
     }
 
     /**
      * @param store the store
-     * @param options checkpoints (Tan et al. use epoch 2)
+     * @param options {@link ScorerOptions#CHECKPOINTS} (Tan et al. use epoch 2)
      * @return the EL2N scorer
      */
-    public static InfluenceScorer el2n(TrainingArtifactStore store, El2nOptions options) {
-        return El2nScorer.of(store, options);
+    public static InfluenceScorer el2n(TrainingArtifactStore store, OptionValues options) {
+        return DynamicsScorers.EL2N.create(store, options);
     }
 
     /**
-     * GraNd (Paul et al. 2021) over every factored dense layer and parameter group in the store.
-     *
-     * @param store the store
-     * @return the scorer
-     */
-    public static InfluenceScorer grand(TrainingArtifactStore store) {
-        return GrandScorer.of(store, GrandOptions.defaults());
-    }
-
-    /**
-     * @param store the store
-     * @param options parameter groups, bias, checkpoints
-     * @return the GraNd scorer
-     */
-    public static InfluenceScorer grand(TrainingArtifactStore store, GrandOptions options) {
-        return GrandScorer.of(store, options);
-    }
-
-    /**
-     * Forgetting events (Toneva et al. 2019) over every checkpoint holding {@code LOGITS}; never-learned
-     * examples get C.
+     * Forgetting events (Toneva et al. 2019) over every checkpoint holding {@code LOGITS};
+     * never-learned examples get C.
      *
      * @param store the store
      * @return the scorer
      */
     public static InfluenceScorer forgetting(TrainingArtifactStore store) {
-        return ForgettingScorer.of(store, ForgettingOptions.defaults());
+        return forgetting(store, OptionValues.defaults());
     }
 
     /**
      * @param store the store
-     * @param options checkpoints, the never-learned value
+     * @param options {@link ScorerOptions#CHECKPOINTS}, {@link ScorerOptions#NEVER_LEARNED}
      * @return the forgetting scorer
      */
-    public static InfluenceScorer forgetting(TrainingArtifactStore store, ForgettingOptions options) {
-        return ForgettingScorer.of(store, options);
+    public static InfluenceScorer forgetting(TrainingArtifactStore store, OptionValues options) {
+        return DynamicsScorers.FORGETTING.create(store, options);
     }
 
     /**
@@ -169,16 +147,16 @@ public final class Scorers {
      * @return the scorer
      */
     public static InfluenceScorer aum(TrainingArtifactStore store) {
-        return AumScorer.of(store, AumOptions.defaults());
+        return aum(store, OptionValues.defaults());
     }
 
     /**
      * @param store the store
-     * @param options checkpoints
+     * @param options {@link ScorerOptions#CHECKPOINTS}
      * @return the AUM scorer
      */
-    public static InfluenceScorer aum(TrainingArtifactStore store, AumOptions options) {
-        return AumScorer.of(store, options);
+    public static InfluenceScorer aum(TrainingArtifactStore store, OptionValues options) {
+        return DynamicsScorers.AUM.create(store, options);
     }
 
     /**
@@ -187,22 +165,38 @@ public final class Scorers {
      *
      * @param store the store
      * @return the scorer
-     * @throws io.github.influence4j.core.exception.MissingArtifactException if no checkpoint holds {@code NULL_LOGITS}
      */
     public static InfluenceScorer pvi(TrainingArtifactStore store) {
-        return PviScorer.of(store, PviOptions.defaults());
+        return pvi(store, OptionValues.defaults());
     }
 
     /**
      * @param store the store
-     * @param options checkpoints (averaged)
+     * @param options {@link ScorerOptions#CHECKPOINTS} (averaged)
      * @return the PVI scorer
      */
-    public static InfluenceScorer pvi(TrainingArtifactStore store, PviOptions options) {
-        return PviScorer.of(store, options);
+    public static InfluenceScorer pvi(TrainingArtifactStore store, OptionValues options) {
+        return DynamicsScorers.PVI.create(store, options);
     }
 
-    // ------------------------------------------------------------ TracIn and TracIn-WE
+    /**
+     * GraNd (Paul et al. 2021) over every factored dense layer and parameter group in the store.
+     *
+     * @param store the store
+     * @return the scorer
+     */
+    public static InfluenceScorer grand(TrainingArtifactStore store) {
+        return grand(store, OptionValues.defaults());
+    }
+
+    /**
+     * @param store the store
+     * @param options {@link ScorerOptions#LAYERS}, {@link ScorerOptions#BIAS}, {@link ScorerOptions#CHECKPOINTS}
+     * @return the GraNd scorer
+     */
+    public static InfluenceScorer grand(TrainingArtifactStore store, OptionValues options) {
+        return GradientScorers.GRAND.create(store, options);
+    }
 
     /**
      * TracIn self-influence over the last dense layer before the head (Pruthi et al. 2020; Tan et
@@ -212,16 +206,17 @@ public final class Scorers {
      * @return the scorer ({@code "tracin-self"}, higher = harder)
      */
     public static InfluenceScorer tracInSelf(TrainingArtifactStore store) {
-        return TracIn.selfInfluence(store, TracInOptions.defaults());
+        return tracInSelf(store, OptionValues.defaults());
     }
 
     /**
      * @param store the store
-     * @param options parameter groups, checkpoints, learning rates (see {@link TracInOptions})
+     * @param options {@link ScorerOptions#LAYERS}, {@link ScorerOptions#BIAS}, {@link ScorerOptions#TOP_K},
+     *     {@link ScorerOptions#USE_LEARNING_RATE}, {@link ScorerOptions#CHECKPOINTS}
      * @return the TracIn self-influence scorer
      */
-    public static InfluenceScorer tracInSelf(TrainingArtifactStore store, TracInOptions options) {
-        return TracIn.selfInfluence(store, options);
+    public static InfluenceScorer tracInSelf(TrainingArtifactStore store, OptionValues options) {
+        return GradientScorers.TRACIN_SELF.create(store, options);
     }
 
     /**
@@ -232,18 +227,19 @@ public final class Scorers {
      * @return the scorer: {@code matrix()} or {@code topK(k)}
      */
     public static TrainToTestScorer tracIn(TrainingArtifactStore train, TrainingArtifactStore test) {
-        return TracIn.trainToTest(train, test, TracInOptions.defaults());
+        return tracIn(train, test, OptionValues.defaults());
     }
 
     /**
      * @param train the training store
      * @param test the test store, captured at the same checkpoints
-     * @param options parameter groups, checkpoints, learning rates, matrix memory limit
+     * @param options as {@link #tracInSelf(TrainingArtifactStore, OptionValues)}, plus
+     *     {@link ScorerOptions#MAX_MATRIX_BYTES}
      * @return the train-to-test TracIn scorer
      */
     public static TrainToTestScorer tracIn(TrainingArtifactStore train, TrainingArtifactStore test,
-            TracInOptions options) {
-        return TracIn.trainToTest(train, test, options);
+            OptionValues options) {
+        return GradientScorers.tracIn(train, test, options);
     }
 
     /**
@@ -253,16 +249,18 @@ public final class Scorers {
      * @return the scorer ({@code "tracin-we-self"}, higher = harder)
      */
     public static InfluenceScorer tracInWe(TrainingArtifactStore store) {
-        return TracIn.weSelfInfluence(store, TracInWeOptions.defaults());
+        return tracInWe(store, OptionValues.defaults());
     }
 
     /**
      * @param store the store
-     * @param options top-k (TracIn-WE-Top-k), checkpoints, learning rates
-     * @return the TracIn-WE self-influence scorer
+     * @param options {@link ScorerOptions#TOP_K} (TracIn-WE-Top-k when {@code > 0}),
+     *     {@link ScorerOptions#USE_LEARNING_RATE}, {@link ScorerOptions#CHECKPOINTS}
+     * @return the scorer, {@code "tracin-we-self"} or {@code "tracin-we-topk-self"}
      */
-    public static InfluenceScorer tracInWe(TrainingArtifactStore store, TracInWeOptions options) {
-        return TracIn.weSelfInfluence(store, options);
+    public static InfluenceScorer tracInWe(TrainingArtifactStore store, OptionValues options) {
+        boolean topK = options.contains(ScorerOptions.TOP_K) && options.get(ScorerOptions.TOP_K) > 0;
+        return (topK ? GradientScorers.TRACIN_WE_TOPK_SELF : GradientScorers.TRACIN_WE_SELF).create(store, options);
     }
 
     /**
@@ -273,17 +271,18 @@ public final class Scorers {
      * @return the scorer
      */
     public static TracInWeScorer tracInWe(TrainingArtifactStore train, TrainingArtifactStore test) {
-        return TracIn.weTrainToTest(train, test, TracInWeOptions.defaults());
+        return tracInWe(train, test, OptionValues.defaults());
     }
 
     /**
      * @param train the training store
      * @param test the test store
-     * @param options top-k, checkpoints, learning rates, matrix memory limit
+     * @param options {@link ScorerOptions#TOP_K}, {@link ScorerOptions#USE_LEARNING_RATE},
+     *     {@link ScorerOptions#CHECKPOINTS}, {@link ScorerOptions#MAX_MATRIX_BYTES}
      * @return the TracIn-WE train-to-test scorer
      */
     public static TracInWeScorer tracInWe(TrainingArtifactStore train, TrainingArtifactStore test,
-            TracInWeOptions options) {
-        return TracIn.weTrainToTest(train, test, options);
+            OptionValues options) {
+        return GradientScorers.tracInWe(train, test, options);
     }
 }

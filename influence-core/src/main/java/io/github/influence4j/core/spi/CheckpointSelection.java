@@ -13,11 +13,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Resolves the checkpoints a scorer uses: every committed checkpoint holding the artifacts it
+ * Resolves the checkpoints a scorer uses (its {@link #CHECKPOINTS} option): every committed checkpoint holding the artifacts it
  * needs, or a subset named by id. Selected checkpoints are always returned in the store's order
  * (training order), whatever order the ids were given in.
  */
 public final class CheckpointSelection {
+    /**
+     * The option every built-in scorer takes: comma-separated checkpoint ids (kept in training
+     * order), or empty for every checkpoint holding what the scorer reads.
+     */
+    public static final Option<List<String>> CHECKPOINTS = Option.list("checkpoints",
+            "comma-separated checkpoint ids (default: every checkpoint holding what the score reads)");
+
     private CheckpointSelection() {
     }
 

@@ -1,0 +1,158 @@
+package io.github.influence4j.scorers.gradients;
+
+import static io.github.influence4j.core.spi.CheckpointSelection.CHECKPOINTS;
+
+import io.github.influence4j.core.Orientation;
+import io.github.influence4j.core.TrainToTestScorer;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.spi.Option;
+import io.github.influence4j.core.spi.OptionValues;
+import io.github.influence4j.core.spi.ScorerDefinition;
+import io.github.influence4j.core.spi.ScoringEngine;
+import io.github.influence4j.core.store.ArtifactKind;
+import io.github.influence4j.core.store.TrainingArtifactStore;
+import java.util.Objects;
+
+/**
+ * The definitions of the scores read from per-example gradients: TracIn (Pruthi et al. 2020),
+ * TracIn-WE (Yeh et al. 2022) and GraNd (Paul et al. 2021). All three select their parameter groups
+ * with the same options ({@link #LAYERS}, {@link #BIAS}, {@code checkpoints}; TracIn also
+ * {@link #TOP_K}, {@link #USE_LEARNING_RATE}, {@link #MAX_MATRIX_BYTES}), resolved by one selector.
+ */
+public final class GradientScorers {
+    /** The default memory limit of an influence matrix: 512 MiB. */
+    public static final long DEFAULT_MAX_MATRIX_BYTES = 512L << 20;
+    /** The artifact attribute giving a dense layer's 0-based position from the input. */
+    public static final String LAYER_INDEX_ATTRIBUTE = TracInOptions.LAYER_INDEX_ATTRIBUTE;
+    static final String VERSION = "1";
+
+    /**
+     * {@code layers}: the parameter groups theta the gradient is taken over; the scores sum over them.
+     * <ul>
+     *   <li>a layer name {@code L}: the dense layer captured as {@code LAYER_INPUTS.L} and
+     *       {@code LAYER_OUTPUT_GRADS.L} (exact, factored: ||dL/dW||^2 + ||dL/db||^2 =
+     *       ||delta||^2 (||a||^2 + 1), the {@code + 1} with {@link #BIAS}), else the dense
+     *       {@code PARAM_GRADS.L};</li>
+     *   <li>{@code PARAM_GRADS.L}: the dense {@code PARAM_GRADS.L} even where a factored layer has that name;</li>
+     *   <li>{@code EMBEDDING_GRADS}: the word-embedding matrix from {@code EMBEDDING_GRADS} and
+     *       {@code TOKEN_IDS}, sparse over shared tokens (TracIn over it is TracIn-WE);</li>
+     *   <li>{@code PROJECTED_GRADS}: the seeded random projection (approximate; alone; TracIn only);</li>
+     *   <li>{@code all}: every captured group (an error if both {@code PARAM_GRADS} and
+     *       {@code EMBEDDING_GRADS} are present: they may describe the same parameters);</li>
+     *   <li>empty or {@code default}: for TracIn the <em>last dense layer before the head</em> (Tan
+     *       et al. 2023): by the integer attribute {@value #LAYER_INDEX_ATTRIBUTE} of
+     *       {@code LAYER_OUTPUT_GRADS} when every factored layer has it, else the unique layer of
+     *       output width K is the head and the unique layer whose output width is the head's input
+     *       width comes before it; for GraNd every factored layer and every other {@code PARAM_GRADS}
+     *       group (all of theta). Anything ambiguous is an error asking for {@code layers}.</li>
+     * </ul>
+     */
+    public static final Option<java.util.List<String>> LAYERS = Option.list("layers", "parameter groups: layer"
+            + " names, PARAM_GRADS.<name>, EMBEDDING_GRADS, PROJECTED_GRADS, all, or default (TracIn: the last dense"
+            + " layer before the head; GraNd: every dense group)");
+    /** {@code bias}: include the bias of factored dense layers (Captum's TracInCP does; TracInCPFast does not). */
+    public static final Option<Boolean> BIAS = Option.bool("bias", true, "include dense-layer biases");
+    /** {@code top-k}: for the embedding group, positions kept per example and checkpoint (TracIn-WE-Top-k), 0 = all. */
+    public static final Option<Integer> TOP_K = Option.integer("top-k", 0, 0, "for EMBEDDING_GRADS: positions kept"
+            + " per example and checkpoint, largest gradient-row norm first (0 = all)");
+    /** {@code use-learning-rate}: weight checkpoint c by its learning rate eta_c (Pruthi et al. 2020, Eq. 1). */
+    public static final Option<Boolean> USE_LEARNING_RATE = Option.bool("use-learning-rate", true,
+            "weight checkpoints by their learning rate");
+    /** {@code max-matrix-bytes}: the largest {@code [test x train]} matrix {@code matrix()} builds (8 bytes an entry). */
+    public static final Option<Long> MAX_MATRIX_BYTES = Option.longValue("max-matrix-bytes", DEFAULT_MAX_MATRIX_BYTES,
+            0, "the largest train-to-test matrix matrix() builds, in bytes; beyond it use topK(k)");
+
+    private static final Option<Integer> TOP_K_10 = Option.integer("top-k", 10, 0, "positions kept per example and"
+            + " checkpoint, largest gradient-row norm first");
+
+    /** TracIn self-influence, {@code sum_c eta_c ||grad L(theta_c, z)||^2} (Pruthi et al. 2020). Higher is harder. */
+    public static final ScorerDefinition TRACIN_SELF = ScorerDefinition.builder("tracin-self")
+            .description("TracIn self-influence sum_c eta_c ||grad L||^2 over chosen parameter groups (Pruthi et al."
+                    + " 2020); higher = harder")
+            .orientation(Orientation.HIGHER_IS_HARDER)
+            .requires(ArtifactKind.LAYER_INPUTS, ArtifactKind.LAYER_OUTPUT_GRADS)
+            .option(LAYERS, BIAS, TOP_K, USE_LEARNING_RATE, CHECKPOINTS)
+            .factory((def, store, o) -> ScoringEngine.scorer(def, store, o, new TracInSelfScore(def.name(), store,
+                    TracInOptions.of(o, TracInOptions.DefaultGroups.LAST_DENSE_BEFORE_HEAD))))
+            .build();
+
+    /** TracIn-WE self-influence over all positions (Yeh et al. 2022). Higher is harder. */
+    public static final ScorerDefinition TRACIN_WE_SELF = weSelf("tracin-we-self", TOP_K,
+            "TracIn-WE self-influence sum_c eta_c sum_w ||g_w||^2 over the word embeddings (Yeh et al. 2022); higher"
+                    + " = harder");
+
+    /** TracIn-WE-Top-k self-influence: over the k positions with the largest gradient norm (Yeh et al. 2022). */
+    public static final ScorerDefinition TRACIN_WE_TOPK_SELF = weSelf("tracin-we-topk-self", TOP_K_10,
+            "TracIn-WE-Top-k self-influence: TracIn-WE over the k positions with the largest gradient norm (Yeh et"
+                    + " al. 2022); higher = harder");
+
+    /** GraNd: ||grad_theta L||_2 over the selected groups, averaged over checkpoints (Paul et al. 2021). */
+    public static final ScorerDefinition GRAND = ScorerDefinition.builder("grand")
+            .description("GraNd: per-example gradient norm over the selected parameter groups, averaged over"
+                    + " checkpoints (Paul et al. 2021); higher is harder")
+            .orientation(Orientation.HIGHER_IS_HARDER)
+            .requires(ArtifactKind.LAYER_INPUTS, ArtifactKind.LAYER_OUTPUT_GRADS)
+            .option(LAYERS, BIAS, CHECKPOINTS)
+            .factory((def, store, o) -> ScoringEngine.scorer(def, store, o, new GrandScore(def.name(), store,
+                    TracInOptions.of(o, TracInOptions.DefaultGroups.EVERY_DENSE_GROUP))))
+            .build();
+
+    /** Train-to-test TracIn (Pruthi et al. 2020, Eq. 1): positive = proponent. Not offered by name: it needs two stores. */
+    static final ScorerDefinition TRACIN = pairDefinition("tracin", "train-to-test TracIn (Pruthi et al. 2020, Eq. 1)",
+            LAYERS, BIAS, TOP_K, USE_LEARNING_RATE, CHECKPOINTS, MAX_MATRIX_BYTES);
+    /** Train-to-test TracIn-WE (Yeh et al. 2022), sparse over shared tokens. */
+    static final ScorerDefinition TRACIN_WE = pairDefinition("tracin-we", "train-to-test TracIn-WE (Yeh et al. 2022)",
+            TOP_K, USE_LEARNING_RATE, CHECKPOINTS, MAX_MATRIX_BYTES);
+
+    private GradientScorers() {
+    }
+
+    /**
+     * @param train the training store
+     * @param test the test store, captured at the same checkpoints (same ids and learning rates)
+     * @param options {@code layers}, {@code bias}, {@code top-k}, {@code use-learning-rate},
+     *     {@code checkpoints}, {@code max-matrix-bytes}
+     * @return the train-to-test TracIn scorer ({@code "tracin"})
+     * @throws io.github.influence4j.core.exception.IncompatibleStoreException if the stores do not match
+     */
+    public static TrainToTestScorer tracIn(TrainingArtifactStore train, TrainingArtifactStore test,
+            OptionValues options) {
+        OptionValues o = TRACIN.resolve(options);
+        return new TracInTrainTestScorer(TRACIN.name(), Objects.requireNonNull(train, "train"),
+                Objects.requireNonNull(test, "test"), o, TracInOptions.of(o, TracInOptions.DefaultGroups.LAST_DENSE_BEFORE_HEAD));
+    }
+
+    /**
+     * @param train the training store
+     * @param test the test store, captured at the same checkpoints
+     * @param options {@code top-k}, {@code use-learning-rate}, {@code checkpoints}, {@code max-matrix-bytes}
+     * @return the TracIn-WE train-to-test scorer ({@code "tracin-we"}, or {@code "tracin-we-topk"} when top-k > 0)
+     */
+    public static TracInWeScorer tracInWe(TrainingArtifactStore train, TrainingArtifactStore test,
+            OptionValues options) {
+        OptionValues o = TRACIN_WE.resolve(options);
+        String name = o.get(TOP_K) > 0 ? "tracin-we-topk" : "tracin-we";
+        return new TracInWeTrainTestScorer(new TracInTrainTestScorer(name, Objects.requireNonNull(train, "train"),
+                Objects.requireNonNull(test, "test"), o, TracInOptions.embeddingsOnly(o)));
+    }
+
+    private static ScorerDefinition weSelf(String name, Option<Integer> topK, String description) {
+        return ScorerDefinition.builder(name).description(description).orientation(Orientation.HIGHER_IS_HARDER)
+                .requires(ArtifactKind.EMBEDDING_GRADS, ArtifactKind.TOKEN_IDS)
+                .option(topK, USE_LEARNING_RATE, CHECKPOINTS)
+                .factory((def, store, o) -> ScoringEngine.scorer(def, store, o, new TracInSelfScore(def.name(), store,
+                        TracInOptions.embeddingsOnly(o))))
+                .build();
+    }
+
+    private static ScorerDefinition pairDefinition(String name, String description, Option<?>... options) {
+        return ScorerDefinition.builder(name).description(description + "; positive = proponent")
+                .orientation(Orientation.HIGHER_IS_HARDER)
+                .option(options)
+                .factory((def, store, o) -> {
+                    throw new ConfigurationException(name + " scores a training store against a test store: call"
+                            + " Scorers." + (name.equals("tracin") ? "tracIn" : "tracInWe") + "(train, test, options)");
+                })
+                .build();
+    }
+}
