@@ -1,5 +1,7 @@
 package io.github.influence4j.scorers;
 
+import io.github.influence4j.core.spi.InfluenceScorers;
+import io.github.influence4j.core.spi.OptionValues;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,11 +18,9 @@ import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
-import io.github.influence4j.scorers.confidence.GrandOptions;
 import io.github.influence4j.scorers.testing.HandMadeStore;
 import io.github.influence4j.scorers.testing.StoreBuilder;
 import io.github.influence4j.scorers.vog.Normalization;
-import io.github.influence4j.scorers.vog.VogOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,9 +47,9 @@ class BadInputTest {
                 .ragged(INPUT_GRADS, new double[][][] {{{1}}, {{2}}}, 1).build();
         fails(ConfigurationException.class, () -> Scorers.vog(one), "at least 2 checkpoints", "[only]", "store 'test'");
         TrainingArtifactStore hand = HandMadeStore.memory();
-        fails(ConfigurationException.class, () -> Scorers.vog(hand, VogOptions.fromMap(Map.of("checkpoints", "c1"))),
+        fails(ConfigurationException.class, () -> InfluenceScorers.create("vog", hand, Map.of("checkpoints", "c1")),
                 "at least 2", "checkpoints=[c1]");
-        assertThrows(IllegalArgumentException.class, () -> VogOptions.builder().checkpoints("c1").build());
+        assertThrows(ConfigurationException.class, () -> Scorers.vog(hand, OptionValues.of(ScorerOptions.CHECKPOINTS, List.of("c1"))));
     }
 
     @Test
@@ -88,12 +88,12 @@ class BadInputTest {
                 .dense(LOGITS, new double[][] {{1, 0}, {0, 1}}).build();
         fails(MissingArtifactException.class, () -> Scorers.forgetting(noLabels), "forgetting needs LABELS");
         TrainingArtifactStore hand = HandMadeStore.memory();
-        fails(MissingArtifactException.class, () -> Scorers.grand(hand, GrandOptions.builder().layers("hid").build()),
+        fails(MissingArtifactException.class, () -> Scorers.grand(hand, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("hid")).build()),
                 "LAYER_INPUTS.hid");
-        fails(MissingArtifactException.class, () -> Scorers.grand(hand, GrandOptions.builder().paramGroups("fc").build()),
+        fails(MissingArtifactException.class, () -> Scorers.grand(hand, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("PARAM_GRADS.fc")).build()),
                 "PARAM_GRADS.fc");
         fails(ConfigurationException.class, () -> Scorers.el2n(hand,
-                io.github.influence4j.scorers.confidence.El2nOptions.builder().checkpoints("c9").build()),
+                OptionValues.builder().set(ScorerOptions.CHECKPOINTS, List.of("c9")).build()),
                 "no committed checkpoint 'c9'", "[c0, c1, c2, c3]");
     }
 
@@ -104,7 +104,7 @@ class BadInputTest {
         TrainingArtifactStore s = StoreBuilder.memory(3, 2).labels(0, 1, 0)
                 .checkpoint("c0", 0.1).ragged(INPUT_GRADS, good, 2)
                 .checkpoint("c1", 0.1).ragged(INPUT_GRADS, new double[][][] {good[0], bad[1], good[2]}, 2).build();
-        fails(NumericalException.class, () -> Scorers.vog(s, VogOptions.builder().normalization(Normalization.NONE)
+        fails(NumericalException.class, () -> Scorers.vog(s, OptionValues.builder().set(ScorerOptions.NORMALIZATION, Normalization.NONE)
                 .build()).score(), "vog: ", "INPUT_GRADS of example 1", "position 1", "checkpoint 'c1'", "NaN");
         TrainingArtifactStore l = StoreBuilder.memory(2, 2).labels(0, 1).checkpoint("e1", 0.1)
                 .dense(LOGITS, new double[][] {{1, 0}, {0, Double.POSITIVE_INFINITY}}).build();
@@ -125,7 +125,7 @@ class BadInputTest {
     void embeddingGradientsNeedTokenIds() {
         TrainingArtifactStore s = StoreBuilder.memory(1, 2).labels(0).checkpoint("c0", 0.1)
                 .ragged(ArtifactKey.of(ArtifactKind.EMBEDDING_GRADS), new double[][][] {{{1}}}, 1).build();
-        fails(MissingArtifactException.class, () -> Scorers.grand(s, GrandOptions.builder().embeddings(true).build()),
+        fails(MissingArtifactException.class, () -> Scorers.grand(s, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("EMBEDDING_GRADS")).build()),
                 "TOKEN_IDS");
     }
 

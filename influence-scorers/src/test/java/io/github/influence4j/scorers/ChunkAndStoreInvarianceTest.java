@@ -1,20 +1,18 @@
 package io.github.influence4j.scorers;
 
+import java.util.List;
+import io.github.influence4j.core.spi.OptionValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.influence4j.core.InfluenceScorer;
 import io.github.influence4j.core.ScoreRequest;
 import io.github.influence4j.core.store.TrainingArtifactStore;
-import io.github.influence4j.scorers.confidence.ForgettingOptions;
-import io.github.influence4j.scorers.confidence.GrandOptions;
-import io.github.influence4j.scorers.confidence.NeverLearned;
-import io.github.influence4j.scorers.confidence.PviOptions;
+import io.github.influence4j.scorers.dynamics.NeverLearned;
 import io.github.influence4j.scorers.testing.GoldenFixture;
 import io.github.influence4j.scorers.testing.StoreKind;
 import io.github.influence4j.scorers.vog.Normalization;
 import io.github.influence4j.scorers.vog.Spread;
-import io.github.influence4j.scorers.vog.VogOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,23 +38,23 @@ class ChunkAndStoreInvarianceTest {
     static {
         for (Spread s : Spread.values()) {
             for (Normalization n : Normalization.values()) {
-                SCORERS.put("vog " + s + " " + n, st -> Scorers.vog(st, VogOptions.builder().spread(s).normalization(n).build()));
+                SCORERS.put("vog " + s + " " + n, st -> Scorers.vog(st, OptionValues.builder().set(ScorerOptions.SPREAD, s).set(ScorerOptions.NORMALIZATION, n).build()));
             }
         }
-        SCORERS.put("vog c0,c2", st -> Scorers.vog(st, VogOptions.builder().checkpoints("c2", "c0").build()));
+        SCORERS.put("vog c0,c2", st -> Scorers.vog(st, OptionValues.builder().set(ScorerOptions.CHECKPOINTS, List.of("c2", "c0")).build()));
         SCORERS.put("data-map-confidence", st -> Scorers.dataMap(st).confidence());
         SCORERS.put("data-map-variability", st -> Scorers.dataMap(st).variability());
         SCORERS.put("data-map-correctness", st -> Scorers.dataMap(st).correctness());
         SCORERS.put("el2n", Scorers::el2n);
         SCORERS.put("grand", Scorers::grand);
-        SCORERS.put("grand full", st -> Scorers.grand(st, GrandOptions.builder().layers("hid", "fc").embeddings(true).build()));
-        SCORERS.put("grand param groups", st -> Scorers.grand(st, GrandOptions.builder().paramGroups("hid", "fc").build()));
+        SCORERS.put("grand full", st -> Scorers.grand(st, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("hid", "fc", "EMBEDDING_GRADS")).build()));
+        SCORERS.put("grand param groups", st -> Scorers.grand(st, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("PARAM_GRADS.hid", "PARAM_GRADS.fc")).build()));
         SCORERS.put("forgetting", Scorers::forgetting);
         SCORERS.put("forgetting inf", st -> Scorers.forgetting(st,
-                ForgettingOptions.builder().neverLearned(NeverLearned.INFINITY).build()));
+                OptionValues.builder().set(ScorerOptions.NEVER_LEARNED, NeverLearned.INFINITY).build()));
         SCORERS.put("aum", Scorers::aum);
         SCORERS.put("pvi", Scorers::pvi);
-        SCORERS.put("pvi mean", st -> Scorers.pvi(st, PviOptions.builder().checkpoints("c0", "c1", "c2", "c3").build()));
+        SCORERS.put("pvi mean", st -> Scorers.pvi(st, OptionValues.builder().set(ScorerOptions.CHECKPOINTS, List.of("c0", "c1", "c2", "c3")).build()));
     }
 
     @BeforeAll

@@ -1,5 +1,7 @@
 package io.github.influence4j.scorers;
 
+import java.util.List;
+import io.github.influence4j.core.spi.OptionValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,16 +10,12 @@ import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.testing.Asserts;
-import io.github.influence4j.scorers.confidence.DataMap;
-import io.github.influence4j.scorers.confidence.ForgettingOptions;
-import io.github.influence4j.scorers.confidence.GrandOptions;
-import io.github.influence4j.scorers.confidence.NeverLearned;
-import io.github.influence4j.scorers.confidence.PviOptions;
+import io.github.influence4j.scorers.dynamics.DataMap;
+import io.github.influence4j.scorers.dynamics.NeverLearned;
 import io.github.influence4j.scorers.testing.GoldenFixture;
 import io.github.influence4j.scorers.testing.StoreKind;
 import io.github.influence4j.scorers.vog.Normalization;
 import io.github.influence4j.scorers.vog.Spread;
-import io.github.influence4j.scorers.vog.VogOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,8 +92,8 @@ class GoldenOracleTest {
         LOG.info("{}", sb);
     }
 
-    private static VogOptions vog(Spread s, Normalization n) {
-        return VogOptions.builder().spread(s).normalization(n).build();
+    private static OptionValues vog(Spread s, Normalization n) {
+        return OptionValues.builder().set(ScorerOptions.SPREAD, s).set(ScorerOptions.NORMALIZATION, n).build();
     }
 
     @ParameterizedTest
@@ -148,7 +146,7 @@ class GoldenOracleTest {
     void forgettingMatchesBothNeverLearnedConventions(Precision p) {
         TrainingArtifactStore store = store(p);
         check(p, "forgetting (never-learned = inf)", GoldenFixture.oracle("forgetting"), Scorers.forgetting(store,
-                ForgettingOptions.builder().neverLearned(NeverLearned.INFINITY).build()).score());
+                OptionValues.builder().set(ScorerOptions.NEVER_LEARNED, NeverLearned.INFINITY).build()).score());
         check(p, "forgetting (never-learned = C)", GoldenFixture.doubles("oracle_output_nl/forgetting.npy"),
                 Scorers.forgetting(store).score());
     }
@@ -158,23 +156,23 @@ class GoldenOracleTest {
     void grandMatchesFullAndLastLayer(Precision p) {
         TrainingArtifactStore store = store(p);
         check(p, "grand layers=fc", GoldenFixture.oracle("grand_last_layer"),
-                Scorers.grand(store, GrandOptions.builder().layers("fc").build()).score());
+                Scorers.grand(store, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("fc")).build()).score());
         check(p, "grand layers=fc bias=false", GoldenFixture.oracle("grand_last_layer_w"),
-                Scorers.grand(store, GrandOptions.builder().layers("fc").bias(false).build()).score());
+                Scorers.grand(store, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("fc")).set(ScorerOptions.BIAS, false).build()).score());
         check(p, "grand layers=hid,fc +emb", GoldenFixture.oracle("grand_full"),
-                Scorers.grand(store, GrandOptions.builder().layers("hid", "fc").embeddings(true).build()).score());
+                Scorers.grand(store, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("hid", "fc", "EMBEDDING_GRADS")).build()).score());
         check(p, "grand param-groups=hid,fc +emb", GoldenFixture.oracle("grand_full"),
-                Scorers.grand(store, GrandOptions.builder().paramGroups("hid", "fc").embeddings(true).build()).score());
+                Scorers.grand(store, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("PARAM_GRADS.hid", "PARAM_GRADS.fc", "EMBEDDING_GRADS")).build()).score());
         check(p, "grand param-groups=fc", GoldenFixture.oracle("grand_last_layer"),
-                Scorers.grand(store, GrandOptions.builder().paramGroups("fc").build()).score());
+                Scorers.grand(store, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("PARAM_GRADS.fc")).build()).score());
         double[] perCkpt = GoldenFixture.oracle("grand_full_per_ckpt");
         int n = GoldenFixture.numExamples();
         double[] c1c3 = new double[n];
         for (int i = 0; i < n; i++) {
             c1c3[i] = (perCkpt[n + i] + perCkpt[3 * n + i]) / 2;
         }
-        check(p, "grand full checkpoints=c1,c3", c1c3, Scorers.grand(store, GrandOptions.builder()
-                .layers("hid", "fc").embeddings(true).checkpoints("c3", "c1").build()).score());
+        check(p, "grand full checkpoints=c1,c3", c1c3, Scorers.grand(store, OptionValues.builder()
+                .set(ScorerOptions.LAYERS, List.of("hid", "fc", "EMBEDDING_GRADS")).set(ScorerOptions.CHECKPOINTS, List.of("c3", "c1")).build()).score());
     }
 
     @ParameterizedTest
@@ -185,6 +183,6 @@ class GoldenOracleTest {
         check(p, "pvi (last checkpoint)", GoldenFixture.doubles("extra/pvi_last.npy"), last);
         assertEquals(java.util.List.of("c3"), last.provenance().checkpoints());
         check(p, "pvi (mean of c0..c3)", GoldenFixture.doubles("extra/pvi_mean.npy"), Scorers.pvi(store,
-                PviOptions.builder().checkpoints("c0", "c1", "c2", "c3").build()).score());
+                OptionValues.builder().set(ScorerOptions.CHECKPOINTS, List.of("c0", "c1", "c2", "c3")).build()).score());
     }
 }

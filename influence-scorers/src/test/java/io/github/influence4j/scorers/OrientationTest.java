@@ -1,5 +1,6 @@
 package io.github.influence4j.scorers;
 
+import io.github.influence4j.core.spi.OptionValues;
 import static io.github.influence4j.scorers.testing.HandMadeStore.MISLABELLED;
 import static io.github.influence4j.scorers.testing.HandMadeStore.OSCILLATING;
 import static io.github.influence4j.scorers.testing.HandMadeStore.UNSTABLE;
@@ -8,13 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.store.TrainingArtifactStore;
-import io.github.influence4j.scorers.confidence.DataMap;
-import io.github.influence4j.scorers.confidence.ForgettingOptions;
-import io.github.influence4j.scorers.confidence.NeverLearned;
+import io.github.influence4j.scorers.dynamics.DataMap;
+import io.github.influence4j.scorers.dynamics.NeverLearned;
 import io.github.influence4j.scorers.testing.HandMadeStore;
 import io.github.influence4j.scorers.vog.Normalization;
 import io.github.influence4j.scorers.vog.Spread;
-import io.github.influence4j.scorers.vog.VogOptions;
 import org.junit.jupiter.api.Test;
 
 /** The hardest example by each score (its own orientation) is the one constructed to be hardest. */
@@ -31,7 +30,7 @@ class OrientationTest {
         for (Spread s : Spread.values()) {
             for (Normalization n : Normalization.values()) {
                 hardest(UNSTABLE, Orientation.HIGHER_IS_HARDER,
-                        Scorers.vog(store, VogOptions.builder().spread(s).normalization(n).build()).score());
+                        Scorers.vog(store, OptionValues.builder().set(ScorerOptions.SPREAD, s).set(ScorerOptions.NORMALIZATION, n).build()).score());
             }
         }
     }
@@ -60,8 +59,8 @@ class OrientationTest {
         hardest(MISLABELLED, Orientation.HIGHER_IS_HARDER, f);
         assertEquals(HandMadeStore.C, f.valueOf(MISLABELLED), "never learned: C");
         assertEquals(2.0, f.valueOf(OSCILLATING), "right, wrong, right, wrong: two forgetting events");
-        InfluenceScores inf = Scorers.forgetting(store, ForgettingOptions.builder()
-                .neverLearned(NeverLearned.INFINITY).build()).score();
+        InfluenceScores inf = Scorers.forgetting(store, OptionValues.builder()
+                .set(ScorerOptions.NEVER_LEARNED, NeverLearned.INFINITY).build()).score();
         hardest(MISLABELLED, Orientation.HIGHER_IS_HARDER, inf);
         assertEquals(Double.POSITIVE_INFINITY, inf.valueOf(MISLABELLED));
     }

@@ -1,5 +1,7 @@
 package io.github.influence4j.scorers;
 
+import io.github.influence4j.scorers.vog.VogScorers;
+import io.github.influence4j.core.spi.OptionValues;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,11 +18,9 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.testing.Asserts;
-import io.github.influence4j.scorers.confidence.GrandOptions;
 import io.github.influence4j.scorers.testing.HandMadeStore;
 import io.github.influence4j.scorers.testing.StoreBuilder;
 import io.github.influence4j.scorers.vog.Normalization;
-import io.github.influence4j.scorers.vog.VogOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ class RequestsAndProvenanceTest {
     private static final int[] SUBSET = {1, 4, 7, 11};
 
     private List<InfluenceScorer> unnormalised() {
-        return List.of(Scorers.vog(store, VogOptions.builder().normalization(Normalization.NONE).build()),
+        return List.of(Scorers.vog(store, OptionValues.builder().set(ScorerOptions.NORMALIZATION, Normalization.NONE).build()),
                 Scorers.dataMap(store).confidence(), Scorers.dataMap(store).variability(),
                 Scorers.dataMap(store).correctness(), Scorers.el2n(store), Scorers.grand(store),
                 Scorers.forgetting(store), Scorers.aum(store), Scorers.pvi(store));
@@ -52,7 +52,7 @@ class RequestsAndProvenanceTest {
 
     @Test
     void normalisedVogUsesThePopulationOfTheScoredExamples() {
-        double[] raw = Scorers.vog(store, VogOptions.builder().normalization(Normalization.NONE).build()).score().values();
+        double[] raw = Scorers.vog(store, OptionValues.builder().set(ScorerOptions.NORMALIZATION, Normalization.NONE).build()).score().values();
         int[] ids = {0, 2, 3, 5, 6, 8, 9, 10};      // classes 0: {0, 3, 6, 9}, 2: {2, 5, 8}, 1: {10}
         double[] expected = new double[ids.length];
         for (int cls = 0; cls < 3; cls++) {
@@ -160,20 +160,21 @@ class RequestsAndProvenanceTest {
 
     @Test
     void provenanceRecordsOptionsCheckpointsAndStore() {
-        VogOptions o = VogOptions.builder().normalization(Normalization.DATASET).checkpoints("c3", "c1").build();
+        OptionValues o = OptionValues.builder().set(ScorerOptions.NORMALIZATION, Normalization.DATASET).set(ScorerOptions.CHECKPOINTS, List.of("c3", "c1")).build();
         InfluenceScores v = Scorers.vog(store, o).score();
         assertEquals("vog", v.provenance().scorer());
-        assertEquals(o.toMap(), v.provenance().options());
+        assertEquals(VogScorers.VOG.resolve(o).toMap(), v.provenance().options());
         assertEquals(List.of("c1", "c3"), v.provenance().checkpoints(), "store order, not the order given");
         assertEquals("hand-made", v.provenance().storeId());
         assertEquals(store.manifestHash(), v.provenance().manifestHash());
         assertEquals("float64", v.provenance().dataType());
 
         InfluenceScores g = Scorers.grand(store).score();
-        assertEquals(Map.of("layers", "fc", "embeddings", "false", "bias", "true"), g.provenance().options(),
+        assertEquals(Map.of("bias", "true", "groups", "fc"), g.provenance().options(),
                 "automatic groups are resolved in the provenance");
         assertEquals(List.of("c0", "c1", "c2", "c3"), g.provenance().checkpoints());
-        assertEquals(GrandOptions.fromMap(g.provenance().options()), GrandOptions.builder().layers("fc").build());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(g.values(), io.github.influence4j.core.spi.InfluenceScorers.create("grand", store,
+                Map.of("layers", g.provenance().options().get("groups"))).score().values(), "the recorded groups reproduce the score");
 
         InfluenceScores p = Scorers.pvi(store).score();
         assertEquals(List.of("c3"), p.provenance().checkpoints(), "PVI defaults to the last checkpoint");

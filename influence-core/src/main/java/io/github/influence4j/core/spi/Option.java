@@ -68,6 +68,16 @@ public final class Option<T> {
     /**
      * @param key the kebab-case key
      * @param defaultValue the default
+     * @param doc one line for the help
+     * @return a free-form string option (stripped)
+     */
+    public static Option<String> string(String key, String defaultValue, String doc) {
+        return new Option<>(key, String.class, defaultValue, doc, v -> v, v -> v, "a string");
+    }
+
+    /**
+     * @param key the kebab-case key
+     * @param defaultValue the default
      * @param min the smallest allowed value
      * @param doc one line for the help
      * @return an integer option

@@ -71,7 +71,7 @@ public final class ScoringEngine {
         List<String> ids = ArtifactReads.ids(checkpoints);
         LOG.info("{}: {} checkpoints {}, options {}, store '{}'", name, ids.size(), ids, options, store.id());
         score.start(run);
-        double[][] all = new double[outputs.size()][store.numExamples()];
+        double[][] all = null;
         for (ExampleRange range : run.ranges()) {
             run.checkCancelled();
             ChunkReads chunk = new ChunkReads(store, name, range);
@@ -81,7 +81,10 @@ public final class ScoringEngine {
                     acc.add(c, chunk);
                 }
                 double[][] r = acc.results();
-                for (int o = 0; o < all.length; o++) {
+                if (all == null) {
+                    all = new double[Math.max(r.length, outputs.size())][store.numExamples()];
+                }
+                for (int o = 0; o < r.length; o++) {
                     System.arraycopy(r[o], 0, all[o], range.from(), range.size());
                 }
             } finally {
@@ -90,7 +93,7 @@ public final class ScoringEngine {
             LOG.trace("{}: scored {}", name, range);
             run.progress(range);
         }
-        double[][] values = score.finish(run, all);
+        double[][] values = score.finish(run, all != null ? all : new double[outputs.size()][store.numExamples()]);
         Map<String, String> prov = new TreeMap<>(options.toMap());
         prov.putAll(score.provenance());
         List<InfluenceScores> out = new ArrayList<>();

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influence4j.core.exception.AmbiguousScorerException;
-import io.github.influence4j.core.InfluenceScorers;
+import io.github.influence4j.core.spi.InfluenceScorers;
+import io.github.influence4j.core.spi.ScorerDefinition;
 import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.exception.ScorerNotFoundException;
 import io.github.influence4j.core.spi.InfluenceScorerProvider;
@@ -69,8 +70,8 @@ class InfluenceScorersDiscoveryTest {
         return l;
     }
 
-    private static List<String> names(List<InfluenceScorerProvider> ps) {
-        return ps.stream().map(InfluenceScorerProvider::name).toList();
+    private static List<String> names(List<ScorerDefinition> ps) {
+        return ps.stream().map(ScorerDefinition::name).toList();
     }
 
     @Test
@@ -83,7 +84,7 @@ class InfluenceScorersDiscoveryTest {
     void zeroProviders() throws IOException {
         ClassLoader l = loader("empty");
         assertEquals(List.of(), InfluenceScorers.available(l));
-        ScorerNotFoundException e = assertThrows(ScorerNotFoundException.class, () -> InfluenceScorers.provider("vog", l));
+        ScorerNotFoundException e = assertThrows(ScorerNotFoundException.class, () -> InfluenceScorers.definition("vog", l));
         assertTrue(e.getMessage().contains("no scorer named 'vog'; available: []"), e.getMessage());
         assertTrue(e.getMessage().contains("META-INF/services/" + InfluenceScorerProvider.class.getName()), e.getMessage());
     }
@@ -92,9 +93,9 @@ class InfluenceScorersDiscoveryTest {
     void providersSortedByNameAndUnknownNameListsThem() throws IOException {
         ClassLoader l = loader("two");
         assertEquals(List.of("alpha", "beta"), names(InfluenceScorers.available(l)));
-        assertEquals(TestProviders.Beta.class, InfluenceScorers.provider("beta", l).getClass());
+        assertEquals("test provider beta", InfluenceScorers.definition("beta", l).description());
         ScorerNotFoundException e = assertThrows(ScorerNotFoundException.class,
-                () -> InfluenceScorers.provider("gamma", l));
+                () -> InfluenceScorers.definition("gamma", l));
         assertTrue(e.getMessage().contains("no scorer named 'gamma'; available: [alpha, beta]"), e.getMessage());
     }
 
@@ -102,11 +103,11 @@ class InfluenceScorersDiscoveryTest {
     void duplicateNamesFailNamingBothClasses() throws IOException {
         ClassLoader l = loader("duplicate");
         AmbiguousScorerException e = assertThrows(AmbiguousScorerException.class, () -> InfluenceScorers.available(l));
-        assertTrue(e.getMessage().contains("two scorer providers are named 'alpha'"), e.getMessage());
+        assertTrue(e.getMessage().contains("two scorer providers offer a scorer named 'alpha'"), e.getMessage());
         assertTrue(e.getMessage().contains(TestProviders.Alpha.class.getName()), e.getMessage());
         assertTrue(e.getMessage().contains(TestProviders.AlphaAgain.class.getName()), e.getMessage());
         assertTrue(e.getMessage().contains("remove one jar"), e.getMessage());
-        assertThrows(AmbiguousScorerException.class, () -> InfluenceScorers.provider("beta", l),
+        assertThrows(AmbiguousScorerException.class, () -> InfluenceScorers.definition("beta", l),
                 "an ambiguous class path fails every lookup, not only the duplicated name");
     }
 
@@ -118,16 +119,16 @@ class InfluenceScorersDiscoveryTest {
         assertEquals(3, warnings.size(), log);
         assertTrue(log.contains(TestProviders.Throwing.class.getName()) && log.contains("failed on purpose"), log);
         assertTrue(log.contains("io.github.influence4j.core.discovery.NoSuchProvider"), log);
-        assertTrue(log.contains(TestProviders.NameThrows.class.getName()) && log.contains("name() failed"), log);
+        assertTrue(log.contains(TestProviders.NameThrows.class.getName()) && log.contains("scorers() failed"), log);
     }
 
     @Test
     void discoveryIsCachedPerClassLoaderUntilReload() throws IOException {
         URLClassLoader a = loader("two");
         URLClassLoader b = loader("two");
-        InfluenceScorerProvider first = InfluenceScorers.provider("alpha", a);
-        assertSame(first, InfluenceScorers.provider("alpha", a), "same loader: cached instance");
-        assertNotSame(first, InfluenceScorers.provider("alpha", b), "another loader: its own discovery");
+        ScorerDefinition first = InfluenceScorers.definition("alpha", a);
+        assertSame(first, InfluenceScorers.definition("alpha", a), "same loader: cached instance");
+        assertNotSame(first, InfluenceScorers.definition("alpha", b), "another loader: its own discovery");
         // the cache does not re-read the services file ...
         Path services = Path.of(a.getURLs()[0].getPath()).resolve(SERVICES);
         Files.writeString(services, TestProviders.Beta.class.getName() + "\n");
@@ -149,14 +150,14 @@ class InfluenceScorersDiscoveryTest {
             w.commit();
             t.setContextClassLoader(l);
             assertEquals(List.of("alpha", "beta"), names(InfluenceScorers.available()));
-            assertEquals("beta", InfluenceScorers.provider("beta").name());
+            assertEquals("beta", InfluenceScorers.definition("beta").name());
             TestProviders.Created c = (TestProviders.Created) InfluenceScorers.create("alpha", w.store(), Map.of("k", "v"));
             assertEquals(new TestProviders.Created("alpha", w.store(), Map.of("k", "v")), c);
             t.setContextClassLoader(saved);
             TestProviders.Created viaLoader = (TestProviders.Created) InfluenceScorers.create("beta", w.store(),
                     Map.of(), l);
             assertEquals("beta", viaLoader.name());
-            assertThrows(ScorerNotFoundException.class, () -> InfluenceScorers.provider("alpha"),
+            assertThrows(ScorerNotFoundException.class, () -> InfluenceScorers.definition("alpha"),
                     "the test class path itself has no providers");
         } finally {
             t.setContextClassLoader(saved);

@@ -3,10 +3,14 @@ package io.github.influence4j.core.discovery;
 import io.github.influence4j.core.InfluenceScorer;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.ScoreRequest;
+import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.spi.InfluenceScorerProvider;
+import io.github.influence4j.core.spi.Option;
+import io.github.influence4j.core.spi.ScorerDefinition;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactRequirements;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,33 +32,26 @@ public final class TestProviders {
         }
     }
 
-    /** Shared behaviour: a name, and create() checks the store like a real scorer. */
+    /** Shared behaviour: one definition named like the provider, whose factory checks the store like a real scorer. */
     public abstract static class Base implements InfluenceScorerProvider {
-        private final String name;
+        private final ScorerDefinition definition;
 
         Base(String name) {
-            this.name = name;
+            this.definition = ScorerDefinition.builder(name)
+                    .description("test provider " + name)
+                    .orientation(Orientation.HIGHER_IS_HARDER)
+                    .requires(ArtifactKind.LOGITS)
+                    .option(Option.string("k", "", "a free-form test option"))
+                    .factory((def, store, options) -> {
+                        ArtifactRequirements.require(store, def.name(), def.requiredArtifacts());
+                        return new Created(def.name(), store, options.toMap());
+                    })
+                    .build();
         }
 
         @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String description() {
-            return "test provider " + name;
-        }
-
-        @Override
-        public Set<ArtifactKind> requiredArtifacts() {
-            return Set.of(ArtifactKind.LOGITS);
-        }
-
-        @Override
-        public InfluenceScorer create(TrainingArtifactStore store, Map<String, String> options) {
-            ArtifactRequirements.require(store, name, requiredArtifacts());
-            return new Created(name, store, Map.copyOf(options));
+        public List<ScorerDefinition> scorers() {
+            return List.of(definition);
         }
     }
 
@@ -91,7 +88,7 @@ public final class TestProviders {
         }
     }
 
-    /** Its name() throws. */
+    /** Its scorers() throws. */
     public static final class NameThrows extends Base {
         /** Public no-argument constructor. */
         public NameThrows() {
@@ -99,8 +96,8 @@ public final class TestProviders {
         }
 
         @Override
-        public String name() {
-            throw new IllegalStateException("name() of NameThrows failed on purpose");
+        public List<ScorerDefinition> scorers() {
+            throw new IllegalStateException("scorers() of NameThrows failed on purpose");
         }
     }
 }

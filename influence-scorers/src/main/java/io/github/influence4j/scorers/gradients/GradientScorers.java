@@ -62,7 +62,7 @@ public final class GradientScorers {
     public static final Option<Long> MAX_MATRIX_BYTES = Option.longValue("max-matrix-bytes", DEFAULT_MAX_MATRIX_BYTES,
             0, "the largest train-to-test matrix matrix() builds, in bytes; beyond it use topK(k)");
 
-    private static final Option<Integer> TOP_K_10 = Option.integer("top-k", 10, 0, "positions kept per example and"
+    private static final Option<Integer> TOP_K_10 = Option.integer("top-k", 10, 1, "positions kept per example and"
             + " checkpoint, largest gradient-row norm first");
 
     /** TracIn self-influence, {@code sum_c eta_c ||grad L(theta_c, z)||^2} (Pruthi et al. 2020). Higher is harder. */

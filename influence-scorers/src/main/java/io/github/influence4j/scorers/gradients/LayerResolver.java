@@ -76,7 +76,8 @@ final class LayerResolver {
                     + " at some. Select checkpoints with the checkpoints option");
         }
         throw new MissingArtifactException(scorer + ": store '" + store.id() + "' has no parameter group '" + name
-                + "'; available: " + available() + ". Capture it as LAYER_INPUTS/LAYER_OUTPUT_GRADS or PARAM_GRADS");
+                + "' (looked for " + in + " with " + og + ", or " + pg + "); available: " + available()
+                + ". Capture it as LAYER_INPUTS/LAYER_OUTPUT_GRADS or PARAM_GRADS");
     }
 
     private void require(ArtifactKey key, String name) {

@@ -43,7 +43,7 @@ final class VogScore implements ChunkScore {
         this.normalization = options.get(VogScorers.NORMALIZATION);
         List<String> requested = options.get(CheckpointSelection.CHECKPOINTS);
         if (requested.size() == 1) {
-            throw new ConfigurationException("vog: one checkpoint named (" + requested
+            throw new ConfigurationException("vog: one checkpoint named (option checkpoints=" + requested
                     + "); the variance across checkpoints needs at least 2");
         }
         this.checkpoints = CheckpointSelection.select(store, NAME, requested, List.of(INPUT_GRADS),

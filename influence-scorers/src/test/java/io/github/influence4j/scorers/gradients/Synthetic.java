@@ -1,4 +1,4 @@
-package io.github.influence4j.scorers.tracin;
+package io.github.influence4j.scorers.gradients;
 
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;

@@ -1,9 +1,11 @@
-package io.github.influence4j.scorers.tracin;
+package io.github.influence4j.scorers.gradients;
 
+import io.github.influence4j.scorers.ScorerOptions;
+import io.github.influence4j.core.spi.OptionValues;
 import static io.github.influence4j.core.testing.Asserts.assertClose;
-import static io.github.influence4j.scorers.tracin.GoldenStores.Part.EMBEDDING;
-import static io.github.influence4j.scorers.tracin.GoldenStores.Part.FACTORED;
-import static io.github.influence4j.scorers.tracin.GoldenStores.Part.PARAM;
+import static io.github.influence4j.scorers.gradients.GoldenStores.Part.EMBEDDING;
+import static io.github.influence4j.scorers.gradients.GoldenStores.Part.FACTORED;
+import static io.github.influence4j.scorers.gradients.GoldenStores.Part.PARAM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +13,8 @@ import io.github.influence4j.core.InfluenceMatrix;
 import io.github.influence4j.core.TopInfluences;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.scorers.Scorers;
-import io.github.influence4j.scorers.tracinwe.TracInWeOptions;
-import io.github.influence4j.scorers.tracinwe.TracInWeScorer;
-import io.github.influence4j.scorers.tracinwe.WordContribution;
+import io.github.influence4j.scorers.gradients.TracInWeScorer;
+import io.github.influence4j.scorers.gradients.WordContribution;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,7 @@ class TracInWeTest {
     void tracInOverTheEmbeddingLayerEqualsTracInWe() {
         TrainingArtifactStore train = GoldenStores.store("train", DataType.DOUBLE, 5, GoldenStores.parts(PARAM));
         TrainingArtifactStore test = GoldenStores.store("test", DataType.DOUBLE, 5, GoldenStores.parts(PARAM));
-        TracInOptions emb = TracInOptions.builder().layers("emb").build();
+        OptionValues emb = OptionValues.builder().set(ScorerOptions.LAYERS, List.of("emb")).build();
         assertClose(Scorers.tracInSelf(train, emb).score().values(), Scorers.tracInWe(TRAIN).score().values(), 1e-12, 0,
                 "self-influence: dense dL/dE (V x D) vs sparse TracIn-WE");
         assertClose(Scorers.tracIn(train, test, emb).matrix().values(), Scorers.tracInWe(TRAIN, TEST).matrix().values(),
@@ -42,7 +43,7 @@ class TracInWeTest {
     @Test
     void wordContributionsRankTheSharedTokensAndSumToTheInfluence() {
         for (int topK : new int[] {0, 10}) {
-            TracInWeScorer we = Scorers.tracInWe(TRAIN, TEST, TracInWeOptions.builder().topK(topK).build());
+            TracInWeScorer we = Scorers.tracInWe(TRAIN, TEST, OptionValues.builder().set(ScorerOptions.TOP_K, topK).build());
             InfluenceMatrix m = we.matrix();
             for (int test = 0; test < TEST.numExamples(); test++) {
                 for (int train = 0; train < TRAIN.numExamples(); train += 7) {
@@ -70,10 +71,10 @@ class TracInWeTest {
     void aTrainingExampleIdenticalToTheTestExampleIsItsTopProponent() {
         int train = GoldenStores.meta().get("identical_pair").get("train").asInt();
         int test = GoldenStores.meta().get("identical_pair").get("test").asInt();
-        for (TracInOptions o : List.of(TracInOptions.builder().layers("all").build(),
-                TracInOptions.builder().layers("fc").build(), TracInOptions.builder().layers("EMBEDDING_GRADS").build())) {
+        for (OptionValues o : List.of(OptionValues.builder().set(ScorerOptions.LAYERS, List.of("all")).build(),
+                OptionValues.builder().set(ScorerOptions.LAYERS, List.of("fc")).build(), OptionValues.builder().set(ScorerOptions.LAYERS, List.of("EMBEDDING_GRADS")).build())) {
             TopInfluences top = Scorers.tracIn(TRAIN, TEST, o).topK(3);
-            assertEquals(train, top.proponentsOf(test).get(0).trainId(), "top proponent with layers " + o.layers());
+            assertEquals(train, top.proponentsOf(test).get(0).trainId(), "top proponent with layers " + o.get(ScorerOptions.LAYERS));
             assertTrue(top.proponentsOf(test).get(0).value() > 0);
         }
         assertEquals(train, Scorers.tracInWe(TRAIN, TEST).topK(1).proponentsOf(test).get(0).trainId());
@@ -82,7 +83,7 @@ class TracInWeTest {
     @Test
     void theSparseTopKPathAgreesExactlyWithTheMatrixAtEveryChunkSize() {
         for (int topK : new int[] {0, 10}) {
-            TracInWeScorer we = Scorers.tracInWe(TRAIN, TEST, TracInWeOptions.builder().topK(topK).build());
+            TracInWeScorer we = Scorers.tracInWe(TRAIN, TEST, OptionValues.builder().set(ScorerOptions.TOP_K, topK).build());
             InfluenceMatrix m = we.matrix();
             for (int size : topK == 0 ? new int[] {1, 7, 37} : new int[] {0}) {
                 TopInfluences top = we.topK(40, io.github.influence4j.core.ScoreRequest.builder().chunkSize(size).build());

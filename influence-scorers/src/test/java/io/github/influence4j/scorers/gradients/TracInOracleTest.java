@@ -1,9 +1,11 @@
-package io.github.influence4j.scorers.tracin;
+package io.github.influence4j.scorers.gradients;
 
+import io.github.influence4j.scorers.ScorerOptions;
+import io.github.influence4j.core.spi.OptionValues;
 import static io.github.influence4j.core.testing.Asserts.assertClose;
-import static io.github.influence4j.scorers.tracin.GoldenStores.Part.EMBEDDING;
-import static io.github.influence4j.scorers.tracin.GoldenStores.Part.FACTORED;
-import static io.github.influence4j.scorers.tracin.GoldenStores.Part.PARAM;
+import static io.github.influence4j.scorers.gradients.GoldenStores.Part.EMBEDDING;
+import static io.github.influence4j.scorers.gradients.GoldenStores.Part.FACTORED;
+import static io.github.influence4j.scorers.gradients.GoldenStores.Part.PARAM;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,9 +15,8 @@ import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.TrainToTestScorer;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.scorers.Scorers;
-import io.github.influence4j.scorers.tracin.GoldenStores.Backend;
-import io.github.influence4j.scorers.tracin.GoldenStores.Part;
-import io.github.influence4j.scorers.tracinwe.TracInWeOptions;
+import io.github.influence4j.scorers.gradients.GoldenStores.Backend;
+import io.github.influence4j.scorers.gradients.GoldenStores.Part;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,17 +56,17 @@ class TracInOracleTest {
         }
     }
 
-    static TracInOptions layers(String... names) {
-        return TracInOptions.builder().layers(names).build();
+    static OptionValues layers(String... names) {
+        return OptionValues.builder().set(ScorerOptions.LAYERS, List.of(names)).build();
     }
 
-    static Case tracIn(String what, Set<Part> parts, TracInOptions o, String selfGolden, String matrixGolden) {
+    static Case tracIn(String what, Set<Part> parts, OptionValues o, String selfGolden, String matrixGolden) {
         return new Case(what, parts, s -> Scorers.tracInSelf(s, o), (tr, te) -> Scorers.tracIn(tr, te, o), selfGolden,
                 matrixGolden);
     }
 
     static List<Case> cases() {
-        TracInWeOptions top10 = TracInWeOptions.builder().topK(10).build();
+        OptionValues top10 = OptionValues.builder().set(ScorerOptions.TOP_K, 10).build();
         return List.of(
                 tracIn("all groups (factored hid+fc, sparse embedding)", GoldenStores.parts(FACTORED, EMBEDDING),
                         layers("all"), "tracin_self", "influence_tracin"),
@@ -79,14 +80,14 @@ class TracInOracleTest {
                 tracIn("fc from PARAM_GRADS", GoldenStores.parts(PARAM), layers("fc"), "tracin_fc_self",
                         "influence_tracin_fc"),
                 tracIn("fc weight only (TracInCPFast)", GoldenStores.parts(FACTORED),
-                        TracInOptions.builder().layers("fc").bias(false).build(), "tracin_fast_self",
+                        OptionValues.builder().set(ScorerOptions.LAYERS, List.of("fc")).set(ScorerOptions.BIAS, false).build(), "tracin_fast_self",
                         "influence_tracin_fast"),
                 tracIn("default = hid, the last dense layer before the head", GoldenStores.parts(FACTORED, EMBEDDING),
-                        TracInOptions.defaults(), "tracin_hid_self", "influence_tracin_hid"),
+                        OptionValues.defaults(), "tracin_hid_self", "influence_tracin_hid"),
                 tracIn("hid from PARAM_GRADS", GoldenStores.parts(PARAM), layers("hid"), "tracin_hid_self",
                         "influence_tracin_hid"),
                 tracIn("all groups, learning rates ignored", GoldenStores.parts(FACTORED, EMBEDDING),
-                        TracInOptions.builder().layers("all").useLearningRate(false).build(), "tracin_nolr_self",
+                        OptionValues.builder().set(ScorerOptions.LAYERS, List.of("all")).set(ScorerOptions.USE_LEARNING_RATE, false).build(), "tracin_nolr_self",
                         "influence_tracin_nolr"),
                 new Case("TracIn-WE facade", GoldenStores.parts(EMBEDDING), Scorers::tracInWe, Scorers::tracInWe,
                         "tracin_we_self", "influence_tracin_we"),

@@ -1,4 +1,4 @@
-package io.github.influence4j.scorers.tracinwe;
+package io.github.influence4j.scorers.gradients;
 
 import static io.github.influence4j.core.testing.Asserts.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,5 +1,7 @@
-package io.github.influence4j.scorers.tracin;
+package io.github.influence4j.scorers.gradients;
 
+import io.github.influence4j.scorers.ScorerOptions;
+import io.github.influence4j.core.spi.OptionValues;
 import static io.github.influence4j.core.testing.Asserts.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,8 +28,8 @@ class TracInNaiveLoopTest {
     private static final Synthetic TRAIN = new Synthetic(23, 11);
     private static final Synthetic TEST = new Synthetic(6, 12);
 
-    private static TracInOptions all(int topK, boolean bias) {
-        return TracInOptions.builder().layers("h1", "out", "conv", "EMBEDDING_GRADS").embeddingTopK(topK).bias(bias).build();
+    private static OptionValues all(int topK, boolean bias) {
+        return OptionValues.builder().set(ScorerOptions.LAYERS, List.of("h1", "out", "conv", "EMBEDDING_GRADS")).set(ScorerOptions.TOP_K, topK).set(ScorerOptions.BIAS, bias).build();
     }
 
     private static double[] naiveSelf(Synthetic s, int topK, boolean bias) {

@@ -1,5 +1,7 @@
-package io.github.influence4j.scorers.tracin;
+package io.github.influence4j.scorers.gradients;
 
+import io.github.influence4j.scorers.ScorerOptions;
+import io.github.influence4j.core.spi.OptionValues;
 import static io.github.influence4j.core.testing.Asserts.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,7 +19,7 @@ import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.scorers.Scorers;
-import io.github.influence4j.scorers.tracin.GradientProjection.Kind;
+import io.github.influence4j.scorers.gradients.GradientProjection.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +119,7 @@ class GradientProjectionTest {
     void theRelativeErrorOfProjectedTracInFallsAsTheDimensionGrows() {
         double[] exact = GoldenStores.oracle("influence_tracin");
         double[] exactSelf = GoldenStores.oracle("tracin_self");
-        TracInOptions o = TracInOptions.builder().layers(TracInOptions.PROJECTED).build();
+        OptionValues o = OptionValues.builder().set(ScorerOptions.LAYERS, List.of("PROJECTED_GRADS")).build();
         int[] dims = {8, 32, 128, 512, 2048, 8192};
         List<String> lines = new ArrayList<>();
         for (Kind kind : Kind.values()) {
@@ -142,7 +144,7 @@ class GradientProjectionTest {
     @Test
     void scoringAgainstADifferentlyProjectedTestStoreIsAnError() {
         GradientProjection p = GradientProjection.of(Kind.GAUSSIAN, P, 16, 1);
-        TracInOptions o = TracInOptions.builder().layers(TracInOptions.PROJECTED).build();
+        OptionValues o = OptionValues.builder().set(ScorerOptions.LAYERS, List.of("PROJECTED_GRADS")).build();
         TrainingArtifactStore train = projected("train", p, "train");
         IncompatibleStoreException seed = assertThrows(IncompatibleStoreException.class,
                 () -> Scorers.tracIn(train, projected("test", GradientProjection.of(Kind.GAUSSIAN, P, 16, 2), "test"), o));

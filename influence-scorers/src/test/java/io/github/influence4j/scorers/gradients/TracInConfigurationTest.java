@@ -1,8 +1,10 @@
-package io.github.influence4j.scorers.tracin;
+package io.github.influence4j.scorers.gradients;
 
-import static io.github.influence4j.scorers.tracin.GoldenStores.Part.EMBEDDING;
-import static io.github.influence4j.scorers.tracin.GoldenStores.Part.FACTORED;
-import static io.github.influence4j.scorers.tracin.GoldenStores.Part.PARAM;
+import io.github.influence4j.scorers.ScorerOptions;
+import io.github.influence4j.core.spi.OptionValues;
+import static io.github.influence4j.scorers.gradients.GoldenStores.Part.EMBEDDING;
+import static io.github.influence4j.scorers.gradients.GoldenStores.Part.FACTORED;
+import static io.github.influence4j.scorers.gradients.GoldenStores.Part.PARAM;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,13 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.exception.IncompatibleStoreException;
-import io.github.influence4j.core.InfluenceScorers;
+import io.github.influence4j.core.spi.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.ScoreRequest;
 import io.github.influence4j.core.ScoringListener;
-import io.github.influence4j.core.spi.InfluenceScorerProvider;
+import io.github.influence4j.core.spi.ScorerDefinition;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactStores;
@@ -41,11 +43,11 @@ class TracInConfigurationTest {
 
     @Test
     void providersAreFoundByNameAndAgreeWithTheFacade() {
-        List<String> names = InfluenceScorers.available().stream().map(InfluenceScorerProvider::name).toList();
+        List<String> names = InfluenceScorers.available().stream().map(ScorerDefinition::name).toList();
         assertTrue(names.containsAll(List.of("tracin-self", "tracin-we-self", "tracin-we-topk-self")), names.toString());
         InfluenceScores spi = InfluenceScorers.create("tracin-self", TRAIN, Map.of("layers", "fc,hid", "bias", "false"))
                 .score();
-        InfluenceScores facade = Scorers.tracInSelf(TRAIN, TracInOptions.builder().layers("fc", "hid").bias(false).build())
+        InfluenceScores facade = Scorers.tracInSelf(TRAIN, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("fc", "hid")).set(ScorerOptions.BIAS, false).build())
                 .score();
         assertArrayEquals(facade.values(), spi.values());
         assertEquals(Orientation.HIGHER_IS_HARDER, spi.orientation());
@@ -64,7 +66,8 @@ class TracInConfigurationTest {
         assertTrue(bad.getMessage().contains("top-k='0'"), bad.getMessage());
         assertThrows(ConfigurationException.class,
                 () -> InfluenceScorers.create("tracin-self", TRAIN, Map.of("max-matrix-bytes", "lots")));
-        assertEquals(TracInOptions.defaults(), TracInOptions.fromMap("t", TracInOptions.defaults().toMap()));
+        ScorerDefinition d = InfluenceScorers.definition("tracin-self");
+        assertEquals(d.parse(Map.of()), d.parse(d.parse(Map.of()).toMap()));
     }
 
     @Test
@@ -90,31 +93,31 @@ class TracInConfigurationTest {
     void checkpointsMustMatchBetweenTrainAndTestStores() {
         TrainingArtifactStore twoCheckpoints = factoredStore("test", new double[] {0.8, 0.5}, new String[] {"c0", "c1"});
         IncompatibleStoreException missing = assertThrows(IncompatibleStoreException.class,
-                () -> Scorers.tracIn(TRAIN, twoCheckpoints, TracInOptions.builder().layers("fc").build()));
+                () -> Scorers.tracIn(TRAIN, twoCheckpoints, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("fc")).build()));
         assertTrue(missing.getMessage().contains("checkpoint 'c2'") && missing.getMessage().contains("[c0, c1]"),
                 missing.getMessage());
         TrainingArtifactStore otherLr = factoredStore("test", new double[] {0.8, 0.4, 0.2}, new String[] {"c0", "c1", "c2"});
         IncompatibleStoreException lr = assertThrows(IncompatibleStoreException.class,
-                () -> Scorers.tracIn(TRAIN, otherLr, TracInOptions.builder().layers("fc").build()));
+                () -> Scorers.tracIn(TRAIN, otherLr, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("fc")).build()));
         assertTrue(lr.getMessage().contains("'c1' has learning rate 0.5") && lr.getMessage().contains("but 0.4"),
                 lr.getMessage());
         // selecting the common checkpoints works
-        Scorers.tracIn(TRAIN, twoCheckpoints, TracInOptions.builder().layers("fc").checkpoints(List.of("c0", "c1")).build())
+        Scorers.tracIn(TRAIN, twoCheckpoints, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("fc")).set(ScorerOptions.CHECKPOINTS, List.of("c0", "c1")).build())
                 .matrix();
         ConfigurationException unknown = assertThrows(ConfigurationException.class,
-                () -> Scorers.tracInSelf(TRAIN, TracInOptions.builder().checkpoints(List.of("c9")).build()));
+                () -> Scorers.tracInSelf(TRAIN, OptionValues.builder().set(ScorerOptions.CHECKPOINTS, List.of("c9")).build()));
         assertTrue(unknown.getMessage().contains("[c9]"), unknown.getMessage());
     }
 
     @Test
     void groupsAreResolvedOrRefusedClearly() {
         MissingArtifactException none = assertThrows(MissingArtifactException.class,
-                () -> Scorers.tracInSelf(TRAIN, TracInOptions.builder().layers("conv").build()));
+                () -> Scorers.tracInSelf(TRAIN, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("conv")).build()));
         assertTrue(none.getMessage().contains("no parameter group 'conv'") && none.getMessage().contains("fc, hid"),
                 none.getMessage());
         TrainingArtifactStore both = GoldenStores.store("train", DataType.DOUBLE, 16, GoldenStores.parts(PARAM, EMBEDDING));
         ConfigurationException ambiguous = assertThrows(ConfigurationException.class,
-                () -> Scorers.tracInSelf(both, TracInOptions.builder().layers("all").build()));
+                () -> Scorers.tracInSelf(both, OptionValues.builder().set(ScorerOptions.LAYERS, List.of("all")).build()));
         assertTrue(ambiguous.getMessage().contains("may describe the same parameters"), ambiguous.getMessage());
         MissingArtifactException noFactored = assertThrows(MissingArtifactException.class, () -> Scorers.tracInSelf(both));
         assertTrue(noFactored.getMessage().contains("last dense layer before the head"), noFactored.getMessage());
@@ -130,7 +133,7 @@ class TracInConfigurationTest {
             ArtifactKey out = ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, layer);
             w.write(in, 0, Nd4j.createFromArray(new double[][] {{1, 2, 3}, {4, 5, 6}}));
             w.write(out, 0, Nd4j.createFromArray(new double[][] {{1, 0, 1}, {0, 1, 1}}));
-            w.setAttributes(out, Map.of(TracInOptions.LAYER_INDEX_ATTRIBUTE, layer.equals("a") ? "2" : layer.equals("b") ? "0" : "1"));
+            w.setAttributes(out, Map.of(GradientScorers.LAYER_INDEX_ATTRIBUTE, layer.equals("a") ? "2" : layer.equals("b") ? "0" : "1"));
         }
         w.commit();
         assertEquals("c", Scorers.tracInSelf(w.store()).score().provenance().options().get("groups"));
@@ -138,7 +141,7 @@ class TracInConfigurationTest {
 
     @Test
     void aMatrixOverTheMemoryLimitIsRefusedButTopKStillRuns() {
-        TracInOptions small = TracInOptions.builder().layers("fc").maxMatrixBytes(1000).build();
+        OptionValues small = OptionValues.builder().set(ScorerOptions.LAYERS, List.of("fc")).set(ScorerOptions.MAX_MATRIX_BYTES, 1000L).build();
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> Scorers.tracIn(TRAIN, TEST, small).matrix());
         assertTrue(e.getMessage().contains("2880 bytes") && e.getMessage().contains("topK"), e.getMessage());
