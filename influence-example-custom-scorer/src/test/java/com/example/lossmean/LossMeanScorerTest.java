@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influence4j.core.exception.ConfigurationException;
-import io.github.influence4j.core.spi.InfluenceScorerProvider;
-import io.github.influence4j.core.InfluenceScorers;
+import io.github.influence4j.core.spi.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.Orientation;
@@ -64,7 +63,7 @@ class LossMeanScorerTest {
     @ValueSource(ints = {1, 7, 23, 24})
     void matchesNaiveLoopForEveryChunkSize(int chunk) {
         TrainingArtifactStore s = store(8);
-        InfluenceScores scores = LossMeanScorer.create(s, Map.of()).score(ScoreRequest.builder().chunkSize(chunk).build());
+        InfluenceScores scores = LossMean.DEFINITION.create(s, Map.of()).score(ScoreRequest.builder().chunkSize(chunk).build());
         assertClose(naiveMean(0), scores.values(), 1e-12, 0, "loss-mean chunk " + chunk);
         assertEquals(Orientation.HIGHER_IS_HARDER, scores.orientation());
         assertEquals(java.util.List.of("c0", "c1", "c2", "c3"), scores.provenance().checkpoints());
@@ -73,18 +72,18 @@ class LossMeanScorerTest {
     @Test
     void lastAndCheckpointsOptionsSelectCheckpoints() {
         TrainingArtifactStore s = store(8);
-        assertClose(naiveMean(2), LossMeanScorer.create(s, Map.of("last", "2")).score().values(), 1e-12, 0, "last=2");
+        assertClose(naiveMean(2), LossMean.DEFINITION.create(s, Map.of("last", "2")).score().values(), 1e-12, 0, "last=2");
         double[] only3 = new double[N];
         for (int i = 0; i < N; i++) {
             only3[i] = losses[3][i];
         }
-        assertClose(only3, LossMeanScorer.create(s, Map.of("checkpoints", "c3")).score().values(), 1e-12, 0, "c3");
+        assertClose(only3, LossMean.DEFINITION.create(s, Map.of("checkpoints", "c3")).score().values(), 1e-12, 0, "c3");
     }
 
     @Test
     void subsetScoresOnlyTheRequestedExamples() {
         TrainingArtifactStore s = store(8);
-        InfluenceScores sub = LossMeanScorer.create(s, Map.of()).score(ScoreRequest.builder().examples(3, 17).build());
+        InfluenceScores sub = LossMean.DEFINITION.create(s, Map.of()).score(ScoreRequest.builder().examples(3, 17).build());
         assertArrayEquals(new int[] {3, 17}, sub.exampleIds());
         double[] all = naiveMean(0);
         assertClose(new double[] {all[3], all[17]}, sub.values(), 1e-12, 0, "subset");
@@ -94,13 +93,13 @@ class LossMeanScorerTest {
     void badInputIsAClearError() {
         TrainingArtifactStore s = store(8);
         ConfigurationException unknown = assertThrows(ConfigurationException.class,
-                () -> LossMeanScorer.create(s, Map.of("lst", "2")));
+                () -> LossMean.DEFINITION.create(s, Map.of("lst", "2")));
         assertTrue(unknown.getMessage().contains("lst"), unknown.getMessage());
         ConfigurationException tooMany = assertThrows(ConfigurationException.class,
-                () -> LossMeanScorer.create(s, Map.of("last", "9")));
+                () -> LossMean.DEFINITION.create(s, Map.of("last", "9")));
         assertTrue(tooMany.getMessage().contains("only 4"), tooMany.getMessage());
         ConfigurationException noSuch = assertThrows(ConfigurationException.class,
-                () -> LossMeanScorer.create(s, Map.of("checkpoints", "c9")));
+                () -> LossMean.DEFINITION.create(s, Map.of("checkpoints", "c9")));
         assertTrue(noSuch.getMessage().contains("'c9'"), noSuch.getMessage());
 
         ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("no-loss", 2, 2, 2));
@@ -108,14 +107,13 @@ class LossMeanScorerTest {
         w.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}}));
         w.commit();
         MissingArtifactException missing = assertThrows(MissingArtifactException.class,
-                () -> LossMeanScorer.create(w.store(), Map.of()));
+                () -> LossMean.DEFINITION.create(w.store(), Map.of()));
         assertTrue(missing.getMessage().contains("LOSS"), missing.getMessage());
     }
 
     @Test
     void isDiscoveredThroughTheServicesFile() {
-        InfluenceScorerProvider p = InfluenceScorers.provider("loss-mean");
-        assertEquals(LossMeanProvider.class, p.getClass());
+        assertEquals(LossMean.DEFINITION, InfluenceScorers.definition("loss-mean"));
         TrainingArtifactStore s = store(8);
         assertClose(naiveMean(0), InfluenceScorers.create("loss-mean", s, Map.of()).score().values(), 1e-12, 0,
                 "via SPI");
