@@ -1,12 +1,11 @@
 package io.github.influence4j.bench;
 
+import io.github.influence4j.scorers.dynamics.DataMap;
+import io.github.influence4j.scorers.ScorerOptions;
+import io.github.influence4j.core.spi.OptionValues;
 import io.github.influence4j.bench.OracleCapture.Group;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.scorers.Scorers;
-import io.github.influence4j.scorers.confidence.DataMap;
-import io.github.influence4j.scorers.confidence.GrandOptions;
-import io.github.influence4j.scorers.tracin.TracInOptions;
-import io.github.influence4j.scorers.tracinwe.TracInWeOptions;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,21 +36,21 @@ final class OracleScores {
     static List<Score> all() {
         Map<String, Score> m = new LinkedHashMap<>();
         add(m, "tracin_self", EnumSet.of(Group.EMBEDDINGS, Group.HEAD), List.of("tracin_self"),
-                s -> one(Scorers.tracInSelf(s, TracInOptions.builder().layers(TracInOptions.ALL).build()).score()));
+                s -> one(Scorers.tracInSelf(s, OptionValues.of(ScorerOptions.LAYERS, List.of("all"))).score()));
         add(m, "tracin_we_self", EnumSet.of(Group.EMBEDDINGS), List.of("tracin_we_self"),
                 s -> one(Scorers.tracInWe(s).score()));
         add(m, "tracin_we_top10_self", EnumSet.of(Group.EMBEDDINGS), List.of("tracin_we_top10_self"),
-                s -> one(Scorers.tracInWe(s, TracInWeOptions.builder().topK(10).build()).score()));
+                s -> one(Scorers.tracInWe(s, OptionValues.of(ScorerOptions.TOP_K, 10)).score()));
         add(m, "tracin_fc_self", EnumSet.of(Group.HEAD), List.of("tracin_fc_self"),
-                s -> one(Scorers.tracInSelf(s, TracInOptions.builder().layers(OracleCapture.LAYER).build()).score()));
+                s -> one(Scorers.tracInSelf(s, OptionValues.of(ScorerOptions.LAYERS, List.of(OracleCapture.LAYER))).score()));
         add(m, "tracin_fast_self", EnumSet.of(Group.HEAD), List.of("tracin_fast_self"),
-                s -> one(Scorers.tracInSelf(s, TracInOptions.builder().layers(OracleCapture.LAYER).bias(false)
-                        .build()).score()));
+                s -> one(Scorers.tracInSelf(s, OptionValues.builder()
+                        .set(ScorerOptions.LAYERS, List.of(OracleCapture.LAYER)).set(ScorerOptions.BIAS, false).build()).score()));
         add(m, "vog", EnumSet.of(Group.INPUT_GRADS), List.of("vog_var_classnorm"),
                 s -> one(Scorers.vog(s).score()));
         add(m, "el2n", EnumSet.of(Group.LOGITS), List.of("el2n"), s -> one(Scorers.el2n(s).score()));
         add(m, "grand", EnumSet.of(Group.HEAD), List.of("grand_last_layer"),
-                s -> one(Scorers.grand(s, GrandOptions.builder().layers(OracleCapture.LAYER).build()).score()));
+                s -> one(Scorers.grand(s, OptionValues.of(ScorerOptions.LAYERS, List.of(OracleCapture.LAYER))).score()));
         add(m, "data_map", EnumSet.of(Group.LOGITS), List.of("confidence", "variability", "correctness"), s -> {
             DataMap d = Scorers.dataMap(s).score();
             return List.of(d.confidence().values(), d.variability().values(), d.correctness().values());

@@ -1,5 +1,6 @@
 package io.github.influence4j.bench;
 
+import io.github.influence4j.core.spi.ArtifactReads;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactStores;
@@ -8,7 +9,6 @@ import io.github.influence4j.core.store.ChunkVerification;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.NonFinitePolicy;
 import io.github.influence4j.core.store.TrainingArtifactStore;
-import io.github.influence4j.scorers.internal.ArtifactReads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

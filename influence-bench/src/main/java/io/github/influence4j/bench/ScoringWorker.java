@@ -1,16 +1,15 @@
 package io.github.influence4j.bench;
 
+import io.github.influence4j.scorers.dynamics.DataMap;
 import io.github.influence4j.core.InfluenceScorer;
-import io.github.influence4j.core.InfluenceScorers;
+import io.github.influence4j.core.spi.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.ScoreRequest;
 import io.github.influence4j.core.TopInfluences;
-import io.github.influence4j.core.spi.InfluenceScorerProvider;
+import io.github.influence4j.core.spi.ScorerDefinition;
 import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.scorers.Scorers;
-import io.github.influence4j.scorers.confidence.DataMap;
-import io.github.influence4j.scorers.tracinwe.TracInWeOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,7 +84,7 @@ public final class ScoringWorker {
                 out.add(name);
                 continue;
             }
-            for (InfluenceScorerProvider p : InfluenceScorers.available()) {
+            for (ScorerDefinition p : InfluenceScorers.available()) {
                 out.add(p.name());
             }
             out.add(DATA_MAP);
@@ -103,7 +102,7 @@ public final class ScoringWorker {
                     ChildJvm.report("skipped." + name, "no-test-store");
                     return;
                 }
-                var scorer = Scorers.tracInWe(store, test, TracInWeOptions.defaults());
+                var scorer = Scorers.tracInWe(store, test);
                 TopInfluences top = null;
                 double s = Double.POSITIVE_INFINITY;
                 for (int r = 0; r < rounds; r++) {

@@ -1,7 +1,7 @@
 package io.github.influence4j.bench.jmh;
 
+import io.github.influence4j.core.spi.ArtifactReads;
 import io.github.influence4j.bench.FastRandom;
-import io.github.influence4j.scorers.internal.ArtifactReads;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.concurrent.TimeUnit;

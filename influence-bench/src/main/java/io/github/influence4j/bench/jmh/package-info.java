@@ -1,7 +1,9 @@
 /**
- * JMH benchmarks of the per-chunk arithmetic behind the scorers (VoG's Welford accumulator, the
- * data-map, EL2N, AUM and forgetting accumulators, the TracIn-WE per-token gradients, dot products
- * and inverted index) and of the float32-to-float64 conversion every scorer applies to a chunk.
+ * JMH benchmarks of the scorers on one chunk held in a memory store, through the public
+ * {@code Scorers} entry points (VoG, data map, EL2N, AUM, forgetting, TracIn-WE self and top-k), and
+ * of the float32-to-float64 conversion every scorer applies to a chunk ({@code ArtifactReads}).
+ * Only public API is used: the accumulators are package-private and measured through the path
+ * users call.
  * Run them with {@code java -cp ... org.openjdk.jmh.Main} (docs/BENCHMARKS.md).
  */
 @org.jspecify.annotations.NullMarked

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class InfluenceScorers {
     private static final Logger LOG = LoggerFactory.getLogger(InfluenceScorers.class);
     private static final Map<ClassLoader, Map<String, ScorerDefinition>> CACHE = new WeakHashMap<>();
+    private static final Map<ScorerDefinition, String> PROVIDERS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private InfluenceScorers() {
     }
@@ -73,6 +74,15 @@ public final class InfluenceScorers {
                     + InfluenceScorerProvider.class.getName() + " entry.");
         }
         return d;
+    }
+
+    /**
+     * @param definition a definition returned by {@link #available()} or {@link #definition}
+     * @return the class name of the provider that offered it (which jar a scorer comes from), or
+     *     {@code "?"} for a definition not found by discovery
+     */
+    public static String providerOf(ScorerDefinition definition) {
+        return PROVIDERS.getOrDefault(definition, "?");
     }
 
     /**
@@ -149,6 +159,7 @@ public final class InfluenceScorers {
                             + owner.get(d.name()) + " and " + cls + "; remove one jar from the classpath or rename one scorer");
                 }
                 owner.put(d.name(), cls);
+                PROVIDERS.put(d, cls);
             }
         }
         LOG.debug("Discovered {} scorers: {}", found.size(), found.keySet());

@@ -1,11 +1,11 @@
 package io.github.influence4j.examples.cli;
 
+import io.github.influence4j.core.spi.InfluenceScorers;
+import io.github.influence4j.core.spi.ScorerDefinition;
 import io.github.influence4j.core.exception.InfluenceException;
-import io.github.influence4j.core.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.ScoreRequest;
-import io.github.influence4j.core.spi.InfluenceScorerProvider;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
@@ -157,10 +157,10 @@ final class DemoCommand implements Callable<Integer> {
         Set<ArtifactKind> have = EnumSet.noneOf(ArtifactKind.class);
         store.staticArtifacts().keySet().forEach(k -> have.add(k.kind()));
         store.checkpoints().forEach(c -> store.artifacts(c.id()).keySet().forEach(k -> have.add(k.kind())));
-        List<InfluenceScorerProvider> providers = InfluenceScorers.available();
+        List<ScorerDefinition> providers = InfluenceScorers.available();
         o.printf(Locale.ROOT, "%n[2/4] scoring with the %d scorers found on the classpath%n", providers.size());
         List<InfluenceScores> out = new ArrayList<>();
-        for (InfluenceScorerProvider p : providers) {
+        for (ScorerDefinition p : providers) {
             if (!have.containsAll(p.requiredArtifacts())) {
                 Set<ArtifactKind> missing = EnumSet.copyOf(p.requiredArtifacts());
                 missing.removeAll(have);
@@ -186,8 +186,8 @@ final class DemoCommand implements Callable<Integer> {
      * The demo model has one dense layer, its head, and TracIn's default looks for the layer
      * before the head (Tan et al. use the last encoder layer): name the head instead.
      */
-    private static Map<String, String> demoOptions(InfluenceScorerProvider p) {
-        if (p.name().equals("tracin-self") && p.options().containsKey("layers")) {
+    private static Map<String, String> demoOptions(ScorerDefinition p) {
+        if (p.name().equals("tracin-self") && p.optionHelp().containsKey("layers")) {
             return Map.of("layers", SyntheticTraining.HEAD);
         }
         return Map.of();

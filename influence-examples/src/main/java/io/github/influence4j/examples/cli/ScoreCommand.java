@@ -1,7 +1,8 @@
 package io.github.influence4j.examples.cli;
 
+import io.github.influence4j.core.spi.InfluenceScorers;
+import io.github.influence4j.core.spi.ScorerDefinition;
 import io.github.influence4j.core.InfluenceScorer;
-import io.github.influence4j.core.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.ScoreRequest;
@@ -83,7 +84,7 @@ final class ScoreCommand implements Callable<Integer> {
             ScoreFiles.checkWritable(out);
         }
         // Resolve the name before touching the store, so a typo fails fast with the list of names.
-        InfluenceScorers.provider(scorer);
+        InfluenceScorers.definition(scorer);
         try (TrainingArtifactStore s = StoreArgs.open(store)) {
             InfluenceScorer sc = InfluenceScorers.create(scorer, s, options);
             Progress progress = Progress.of(spec.commandLine().getErr(), global, root.global());
@@ -129,24 +130,26 @@ final class ScoreCommand implements Callable<Integer> {
      * Prints each provider: name, required artifacts, description, options.
      *
      * @param o where to print
-     * @param providers the providers
+     * @param providers the scorer definitions
      */
-    static void printList(PrintWriter o, List<InfluenceScorerProvider> providers) {
+    static void printList(PrintWriter o, List<ScorerDefinition> providers) {
         if (providers.isEmpty()) {
             o.println("No scorers found on the classpath. Built-in scorers come with influence-scorers; a"
                     + " third-party jar needs a META-INF/services/" + InfluenceScorerProvider.class.getName() + " entry.");
             return;
         }
         o.println(providers.size() + " scorers on the classpath:");
-        for (InfluenceScorerProvider p : providers) {
+        for (ScorerDefinition p : providers) {
             Set<String> kinds = new TreeSet<>();
             for (ArtifactKind k : p.requiredArtifacts()) {
                 kinds.add(k.name());
             }
             o.println();
-            o.println("  " + p.name() + "   requires " + String.join(", ", kinds) + "   (" + p.getClass().getName() + ")");
+            o.println("  " + p.name() + "   requires " + String.join(", ", kinds) + "   ("
+                    + (p.orientation() == Orientation.HIGHER_IS_HARDER ? "higher" : "lower") + " is harder; "
+                    + InfluenceScorers.providerOf(p) + ")");
             o.println("      " + p.description());
-            for (Map.Entry<String, String> e : p.options().entrySet()) {
+            for (Map.Entry<String, String> e : p.optionHelp().entrySet()) {
                 o.printf(Locale.ROOT, "      --option %-24s %s%n", e.getKey() + "=...", e.getValue());
             }
         }

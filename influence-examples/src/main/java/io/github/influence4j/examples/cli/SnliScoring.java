@@ -1,7 +1,7 @@
 package io.github.influence4j.examples.cli;
 
+import io.github.influence4j.core.spi.InfluenceScorers;
 import io.github.influence4j.core.exception.InfluenceException;
-import io.github.influence4j.core.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.ScoreRequest;
 import io.github.influence4j.core.store.ArtifactStores;

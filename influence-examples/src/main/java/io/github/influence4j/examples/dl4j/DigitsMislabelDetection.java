@@ -1,5 +1,7 @@
 package io.github.influence4j.examples.dl4j;
 
+import io.github.influence4j.scorers.ScorerOptions;
+import io.github.influence4j.core.spi.OptionValues;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.selection.LabelNoise;
 import io.github.influence4j.core.selection.NoisyLabels;
@@ -13,9 +15,7 @@ import io.github.influence4j.dl4j.CaptureSchedule;
 import io.github.influence4j.dl4j.Dl4jCapture;
 import io.github.influence4j.dl4j.Dl4jCaptureListener;
 import io.github.influence4j.scorers.Scorers;
-import io.github.influence4j.scorers.confidence.DataMap;
-import io.github.influence4j.scorers.confidence.GrandOptions;
-import io.github.influence4j.scorers.tracin.TracInOptions;
+import io.github.influence4j.scorers.dynamics.DataMap;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,7 +102,7 @@ public final class DigitsMislabelDetection {
         List<InfluenceScores> scores = new ArrayList<>();
         scores.add(Scorers.vog(store).score());
         scores.add(Scorers.el2n(store).score());
-        scores.add(Scorers.grand(store, GrandOptions.builder().layers("hidden1", "hidden2", "out").build()).score());
+        scores.add(Scorers.grand(store, OptionValues.of(ScorerOptions.LAYERS, List.of("hidden1", "hidden2", "out"))).score());
         scores.add(Scorers.forgetting(store).score());
         scores.add(Scorers.aum(store).score());
         DataMap map = Scorers.dataMap(store).score();
@@ -110,7 +110,7 @@ public final class DigitsMislabelDetection {
         scores.add(map.variability());
         scores.add(map.correctness());
         scores.add(Scorers.tracInSelf(store).score());
-        scores.add(Scorers.tracInSelf(store, TracInOptions.builder().layers(TracInOptions.ALL).build()).score());
+        scores.add(Scorers.tracInSelf(store, OptionValues.of(ScorerOptions.LAYERS, List.of("all"))).score());
 
         List<Row> rows = new ArrayList<>();
         out.printf("%-28s %8s %14s%n", "score (store: " + store.checkpoints().size() + " checkpoints)", "AUROC",

@@ -45,7 +45,6 @@ class CliErrorsTest {
 
     @Test
     void storeDirectoryWithoutManifestIsOneLine() throws Exception {
-        DemoRun.assumeFileStore(tmp);
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         CliRun r = CliRun.of("inspect", "--store", empty.toString());
         assertTrue(r.exitCode() != ExitCodes.OK, r.err());

@@ -19,7 +19,6 @@ class CorruptStoreTest {
     @BeforeAll
     static void writeAndDamage() throws Exception {
         System.setProperty("java.awt.headless", "true");
-        DemoRun.assumeFileStore(tmp);
         Path dir = tmp.resolve("demo");
         DemoRun.run(dir).assertOk();
         store = DemoRun.store(dir);

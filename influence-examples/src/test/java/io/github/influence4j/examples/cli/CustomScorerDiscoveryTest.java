@@ -3,7 +3,7 @@ package io.github.influence4j.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.influence4j.core.InfluenceScorers;
+import io.github.influence4j.core.spi.InfluenceScorers;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class CustomScorerDiscoveryTest {
         CliRun with = withCustomScorerOnClasspath(() -> CliRun.of("score", "--list").assertOk());
         assertTrue(with.out().contains("loss-mean"), with.out());
         assertTrue(with.out().contains("requires LOSS"), with.out());
-        assertTrue(with.out().contains("com.example.lossmean.LossMeanProvider"), with.out());
+        assertTrue(with.out().contains("com.example.lossmean.LossMean)"), with.out());
         assertTrue(with.out().contains("--option last=..."), with.out());
     }
 }

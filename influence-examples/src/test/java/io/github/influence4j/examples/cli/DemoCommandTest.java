@@ -24,7 +24,6 @@ class DemoCommandTest {
     @BeforeAll
     static void runDemo() {
         System.setProperty("java.awt.headless", "true");
-        DemoRun.assumeFileStore(tmp);
         dir = tmp.resolve("demo");
         demo = DemoRun.run(dir);
     }

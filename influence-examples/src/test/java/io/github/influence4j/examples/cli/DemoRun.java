@@ -1,9 +1,5 @@
 package io.github.influence4j.examples.cli;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import io.github.influence4j.core.store.ArtifactStores;
-import io.github.influence4j.core.store.StoreSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,17 +9,6 @@ final class DemoRun {
         "--fractions", "0.3"};
 
     private DemoRun() {
-    }
-
-    /** Skips the test where the file store has not landed on this branch yet. */
-    static void assumeFileStore(Path tmp) {
-        boolean ok;
-        try (var w = ArtifactStores.create(tmp.resolve("probe-store"), StoreSpec.of("probe", 1, 2))) {
-            ok = true;
-        } catch (UnsupportedOperationException e) {
-            ok = false;
-        }
-        assumeTrue(ok, "the file store is not implemented on this branch yet");
     }
 
     static CliRun run(Path dir) {
