@@ -25,7 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *     positions are ranked by squared norm, ties go to the lower position. Rows are summed in
  *     position order, in double precision.
  */
-public final class EmbeddingGradients {
+final class EmbeddingGradients {
     private final int firstId;
     private final int dim;
     private final int[] starts;

@@ -21,7 +21,7 @@ import java.util.BitSet;
  *     of the block, so the cost of a query is O(T log U + shared postings x D), independent of the
  *     vocabulary size.
  */
-public final class TokenIndex {
+final class TokenIndex {
     private final EmbeddingGradients block;
     private final int[] tokens;
     private final int[] postingStart;

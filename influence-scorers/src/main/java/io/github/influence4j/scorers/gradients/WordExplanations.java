@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * {@code TracInWE(x, x') = sum_w sum_c eta_c g_w^c(x) . g_w^c(x')}; the per-token terms say which
  * words carry the influence. Pure math on per-checkpoint {@link EmbeddingGradients}.
  */
-public final class WordExplanations {
+final class WordExplanations {
     private WordExplanations() {
     }
 
