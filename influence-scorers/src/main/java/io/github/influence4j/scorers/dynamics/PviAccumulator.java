@@ -8,39 +8,21 @@ package io.github.influence4j.scorers.dynamics;
  *
  * @implNote Base-2 logarithms (bits), via log-sum-exp in float64 divided by ln 2.
  */
-final class PviAccumulator implements LogitAccumulator {
+final class PviAccumulator extends MeanOverCheckpoints {
     private static final double LN2 = Math.log(2.0);
-    private final int[] labels;
-    private final int k;
-    private final double[] sum;
-    private int count;
 
     /**
      * @param labels gold class per example
      * @param k the number of classes
      */
     PviAccumulator(int[] labels, int k) {
-        this.labels = labels.clone();
-        this.k = k;
-        this.sum = new double[labels.length];
+        super(labels, k);
     }
 
     @Override
-    public void add(double[] logits, double[] nullLogits) {
-        count++;
-        for (int i = 0; i < labels.length; i++) {
-            double lx = LogitMath.logSoftmax(logits, i, k, labels[i]);
-            double ln = LogitMath.logSoftmax(nullLogits, i, k, labels[i]);
-            sum[i] += (lx - ln) / LN2;
-        }
-    }
-
-    @Override
-    public double[][] results() {
-        double[] out = new double[labels.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = sum[i] / count;
-        }
-        return new double[][] {out};
+    double term(double[] logits, double[] nullLogits, int i) {
+        double lx = LogitMath.logSoftmax(logits, i, k, labels[i]);
+        double ln = LogitMath.logSoftmax(nullLogits, i, k, labels[i]);
+        return (lx - ln) / LN2;
     }
 }

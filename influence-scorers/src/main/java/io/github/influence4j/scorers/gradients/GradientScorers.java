@@ -5,12 +5,14 @@ import static io.github.influence4j.core.spi.CheckpointSelection.CHECKPOINTS;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.TrainToTestScorer;
 import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.spi.ChunkScore;
 import io.github.influence4j.core.spi.Option;
 import io.github.influence4j.core.spi.OptionValues;
 import io.github.influence4j.core.spi.ScorerDefinition;
 import io.github.influence4j.core.spi.ScoringEngine;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.scorers.gradients.TracInOptions.DefaultGroups;
 import java.util.Objects;
 
 /**
@@ -62,40 +64,35 @@ public final class GradientScorers {
     public static final Option<Long> MAX_MATRIX_BYTES = Option.longValue("max-matrix-bytes", DEFAULT_MAX_MATRIX_BYTES,
             0, "the largest train-to-test matrix matrix() builds, in bytes; beyond it use topK(k)");
 
+    private static final ArtifactKind[] DENSE_LAYER = {ArtifactKind.LAYER_INPUTS, ArtifactKind.LAYER_OUTPUT_GRADS};
+    private static final ArtifactKind[] EMBEDDINGS = {ArtifactKind.EMBEDDING_GRADS, ArtifactKind.TOKEN_IDS};
     private static final Option<Integer> TOP_K_10 = Option.integer("top-k", 10, 1, "positions kept per example and"
             + " checkpoint, largest gradient-row norm first");
 
     /** TracIn self-influence, {@code sum_c eta_c ||grad L(theta_c, z)||^2} (Pruthi et al. 2020). Higher is harder. */
-    public static final ScorerDefinition TRACIN_SELF = ScorerDefinition.builder("tracin-self")
-            .description("TracIn self-influence sum_c eta_c ||grad L||^2 over chosen parameter groups (Pruthi et al."
-                    + " 2020); higher = harder")
-            .orientation(Orientation.HIGHER_IS_HARDER)
-            .requires(ArtifactKind.LAYER_INPUTS, ArtifactKind.LAYER_OUTPUT_GRADS)
-            .option(LAYERS, BIAS, TOP_K, USE_LEARNING_RATE, CHECKPOINTS)
-            .factory((def, store, o) -> ScoringEngine.scorer(def, store, o, new TracInSelfScore(def.name(), store,
-                    TracInOptions.of(o, TracInOptions.DefaultGroups.LAST_DENSE_BEFORE_HEAD))))
-            .build();
+    public static final ScorerDefinition TRACIN_SELF = selfScore("tracin-self", "TracIn self-influence sum_c eta_c"
+            + " ||grad L||^2 over chosen parameter groups (Pruthi et al. 2020); higher = harder", DENSE_LAYER,
+            (name, store, o) -> new TracInSelfScore(name, store, TracInOptions.of(o, DefaultGroups.LAST_DENSE_BEFORE_HEAD)),
+            LAYERS, BIAS, TOP_K, USE_LEARNING_RATE, CHECKPOINTS);
 
     /** TracIn-WE self-influence over all positions (Yeh et al. 2022). Higher is harder. */
-    public static final ScorerDefinition TRACIN_WE_SELF = weSelf("tracin-we-self", TOP_K,
-            "TracIn-WE self-influence sum_c eta_c sum_w ||g_w||^2 over the word embeddings (Yeh et al. 2022); higher"
-                    + " = harder");
+    public static final ScorerDefinition TRACIN_WE_SELF = selfScore("tracin-we-self", "TracIn-WE self-influence"
+            + " sum_c eta_c sum_w ||g_w||^2 over the word embeddings (Yeh et al. 2022); higher = harder", EMBEDDINGS,
+            (name, store, o) -> new TracInSelfScore(name, store, TracInOptions.embeddingsOnly(o)),
+            TOP_K, USE_LEARNING_RATE, CHECKPOINTS);
 
     /** TracIn-WE-Top-k self-influence: over the k positions with the largest gradient norm (Yeh et al. 2022). */
-    public static final ScorerDefinition TRACIN_WE_TOPK_SELF = weSelf("tracin-we-topk-self", TOP_K_10,
-            "TracIn-WE-Top-k self-influence: TracIn-WE over the k positions with the largest gradient norm (Yeh et"
-                    + " al. 2022); higher = harder");
+    public static final ScorerDefinition TRACIN_WE_TOPK_SELF = selfScore("tracin-we-topk-self", "TracIn-WE-Top-k"
+            + " self-influence: TracIn-WE over the k positions with the largest gradient norm (Yeh et al. 2022);"
+            + " higher = harder", EMBEDDINGS,
+            (name, store, o) -> new TracInSelfScore(name, store, TracInOptions.embeddingsOnly(o)),
+            TOP_K_10, USE_LEARNING_RATE, CHECKPOINTS);
 
     /** GraNd: ||grad_theta L||_2 over the selected groups, averaged over checkpoints (Paul et al. 2021). */
-    public static final ScorerDefinition GRAND = ScorerDefinition.builder("grand")
-            .description("GraNd: per-example gradient norm over the selected parameter groups, averaged over"
-                    + " checkpoints (Paul et al. 2021); higher is harder")
-            .orientation(Orientation.HIGHER_IS_HARDER)
-            .requires(ArtifactKind.LAYER_INPUTS, ArtifactKind.LAYER_OUTPUT_GRADS)
-            .option(LAYERS, BIAS, CHECKPOINTS)
-            .factory((def, store, o) -> ScoringEngine.scorer(def, store, o, new GrandScore(def.name(), store,
-                    TracInOptions.of(o, TracInOptions.DefaultGroups.EVERY_DENSE_GROUP))))
-            .build();
+    public static final ScorerDefinition GRAND = selfScore("grand", "GraNd: per-example gradient norm over the"
+            + " selected parameter groups, averaged over checkpoints (Paul et al. 2021); higher is harder", DENSE_LAYER,
+            (name, store, o) -> new GrandScore(name, store, TracInOptions.of(o, DefaultGroups.EVERY_DENSE_GROUP)),
+            LAYERS, BIAS, CHECKPOINTS);
 
     /** Train-to-test TracIn (Pruthi et al. 2020, Eq. 1): positive = proponent. Not offered by name: it needs two stores. */
     static final ScorerDefinition TRACIN = pairDefinition("tracin", "train-to-test TracIn (Pruthi et al. 2020, Eq. 1)",
@@ -136,12 +133,17 @@ public final class GradientScorers {
                 Objects.requireNonNull(test, "test"), o, TracInOptions.embeddingsOnly(o)));
     }
 
-    private static ScorerDefinition weSelf(String name, Option<Integer> topK, String description) {
+    /** Makes the chunk score of a self-score, resolved against a store. */
+    @FunctionalInterface
+    private interface ScoreFactory {
+        ChunkScore create(String name, TrainingArtifactStore store, OptionValues options);
+    }
+
+    private static ScorerDefinition selfScore(String name, String description, ArtifactKind[] requires,
+            ScoreFactory score, Option<?>... options) {
         return ScorerDefinition.builder(name).description(description).orientation(Orientation.HIGHER_IS_HARDER)
-                .requires(ArtifactKind.EMBEDDING_GRADS, ArtifactKind.TOKEN_IDS)
-                .option(topK, USE_LEARNING_RATE, CHECKPOINTS)
-                .factory((def, store, o) -> ScoringEngine.scorer(def, store, o, new TracInSelfScore(def.name(), store,
-                        TracInOptions.embeddingsOnly(o))))
+                .requires(requires).option(options)
+                .factory((def, store, o) -> ScoringEngine.scorer(def, store, o, score.create(def.name(), store, o)))
                 .build();
     }
 

@@ -5,15 +5,11 @@ import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.spi.ArtifactReads.Ragged;
 import io.github.influence4j.core.spi.ChunkAccumulator;
 import io.github.influence4j.core.spi.ChunkReads;
-import io.github.influence4j.core.spi.ChunkScore;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.TrainingArtifactStore;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * GraNd (Paul et al. 2021, Sec. 3) resolved against a store: the per-example gradient norm
@@ -25,32 +21,18 @@ import java.util.Set;
  *     Paul et al. (who average over runs). Factored layers use ||delta||^2 (||a||^2 + 1) (without
  *     the 1 when {@code bias=false}); the embedding matrix sum_w ||sum_{t: x_t = w} g_t||^2.
  */
-final class GrandScore implements ChunkScore {
+final class GrandScore extends PlannedScore {
     private static final ArtifactKey EMBEDDING_GRADS = ArtifactKey.of(ArtifactKind.EMBEDDING_GRADS);
     private static final ArtifactKey TOKEN_IDS = ArtifactKey.of(ArtifactKind.TOKEN_IDS);
 
-    private final TrainingArtifactStore store;
-    private final TracInPlan plan;
-
     GrandScore(String name, TrainingArtifactStore store, TracInOptions options) {
-        this.store = store;
-        this.plan = TracInPlan.resolve(name, store, options);
+        super(name, store, options);
         for (GradientGroup g : plan.groups()) {
             if (g instanceof GradientGroup.Projected) {
                 throw new ConfigurationException(name + ": " + TracInOptions.PROJECTED + " approximate inner products of"
                         + " gradients, not the exact norm GraNd reports; name exact groups in the layers option");
             }
         }
-    }
-
-    @Override
-    public List<Checkpoint> checkpoints() {
-        return plan.checkpoints();
-    }
-
-    @Override
-    public Optional<Set<ArtifactKind>> requiredArtifacts() {
-        return Optional.of(plan.kinds());
     }
 
     @Override

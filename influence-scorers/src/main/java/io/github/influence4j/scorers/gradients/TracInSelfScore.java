@@ -2,17 +2,12 @@ package io.github.influence4j.scorers.gradients;
 
 import io.github.influence4j.core.spi.ChunkAccumulator;
 import io.github.influence4j.core.spi.ChunkReads;
-import io.github.influence4j.core.spi.ChunkScore;
 import io.github.influence4j.core.spi.ScoringRun;
-import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * TracIn self-influence (Pruthi et al. 2020; Captum's {@code TracInCP.self_influence}) resolved
@@ -22,25 +17,12 @@ import java.util.Set;
  * @implNote The squared norm, not the norm (as Captum). Per example the checkpoint terms are added
  *     in store order, so results do not depend on the chunk size.
  */
-final class TracInSelfScore implements ChunkScore {
-    private final TrainingArtifactStore store;
+final class TracInSelfScore extends PlannedScore {
     private final TracInOptions options;
-    private final TracInPlan plan;
 
     TracInSelfScore(String name, TrainingArtifactStore store, TracInOptions options) {
-        this.store = store;
+        super(name, store, options);
         this.options = options;
-        this.plan = TracInPlan.resolve(name, store, options);
-    }
-
-    @Override
-    public List<Checkpoint> checkpoints() {
-        return plan.checkpoints();
-    }
-
-    @Override
-    public Optional<Set<ArtifactKind>> requiredArtifacts() {
-        return Optional.of(plan.kinds());
     }
 
     @Override
