@@ -1,9 +1,12 @@
-package io.github.influence4j.core.capture;
+package io.github.influence4j.samediff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.influence4j.core.capture.CaptureResult;
+import io.github.influence4j.core.capture.CaptureSchedule;
+import io.github.influence4j.core.capture.CaptureSpec;
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactInfo;
@@ -101,7 +104,7 @@ class SameDiffCaptureTest {
             }
 
             @Override
-            public List<CaptureBatch> batches(ExampleRange range, int max) {
+            public List<EvalBatch> batches(ExampleRange range, int max) {
                 if (++calls == 3) {
                     throw new IllegalStateException("killed");
                 }
@@ -135,7 +138,7 @@ class SameDiffCaptureTest {
             }
 
             @Override
-            public List<CaptureBatch> batches(ExampleRange range, int max) {
+            public List<EvalBatch> batches(ExampleRange range, int max) {
                 if (++calls == 3) {
                     throw new IllegalStateException("killed");
                 }
@@ -227,7 +230,7 @@ class SameDiffCaptureTest {
     void captureDuringFitDoesNotChangeTraining() {
         OracleFamilyModel plain = copyOf(model);
         plain.sd.fit(plain.iterator(), OracleFamilyModel.EPOCHS);
-        CaptureListener l = model.trainAndCapture(ArtifactStores.inMemory(spec()), null);
+        SameDiffCaptureListener l = model.trainAndCapture(ArtifactStores.inMemory(spec()), null);
         assertEquals(3, l.results().size());
         assertEquals(List.of("mean_loss"), model.sd.getLossVariables());
         Map<String, INDArray> a = plain.weights();
@@ -252,28 +255,30 @@ class SameDiffCaptureTest {
 
     @Test
     void attachNamesMissingVariables() {
-        CaptureSpec bad = new CaptureSpec("lookup", "nope", List.of(), "logits", "loss", "labels",
+        GraphTaps bad = new GraphTaps("lookup", "nope", List.of(), "logits", "loss", "labels",
                 List.of(new DenseLayerTap("fc", "h", "missing_z")), 3);
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> SameDiffCapture.attach(model.sd, bad));
         assertTrue(e.getMessage().contains("[nope, missing_z]"), e.getMessage());
-        CaptureSpec notPlaceholder = new CaptureSpec("lookup", "lookup", List.of(), "logits", "loss", "p",
+        GraphTaps notPlaceholder = new GraphTaps("lookup", "lookup", List.of(), "logits", "loss", "p",
                 List.of(), 3);
         assertThrows(ConfigurationException.class, () -> SameDiffCapture.attach(model.sd, notPlaceholder));
     }
 
     @Test
     void plansResolveToStepsWithLogitsOnlyCadence() {
-        NavigableMap<Long, Set<ArtifactKind>> s = CapturePlan.evenlySpaced(10).withLogitsCadence(50, 2).schedule(770, 77);
+        NavigableMap<Long, Set<ArtifactKind>> s = CaptureSchedule.evenlySpaced(10).withLogitsCadence(50, 2)
+                .resolve(770, 77, SameDiffCapture.ALL_KINDS);
         List<Long> full = s.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
         assertEquals(List.of(77L, 154L, 231L, 308L, 385L, 462L, 539L, 616L, 693L, 770L), full);
         List<Long> logits = s.entrySet().stream().filter(e -> e.getValue().equals(Set.of(ArtifactKind.LOGITS)))
                 .map(Map.Entry::getKey).toList();
         assertEquals(List.of(50L, 100L, 150L), logits);
         assertEquals(SameDiffCapture.ALL_KINDS, s.get(770L));
-        assertEquals(List.of(3L, 6L, 9L), List.copyOf(CapturePlan.every(3).schedule(10, 4).keySet()));
+        assertEquals(List.of(3L, 6L, 9L), List.copyOf(CaptureSchedule.everyIterations(3)
+                .resolve(10, 4, SameDiffCapture.ALL_KINDS).keySet()));
         // 10 evenly spaced checkpoints of a 7-step run collapse to the distinct steps 1..7
-        assertEquals(7, CapturePlan.evenlySpaced(10).schedule(7, 7).size());
-        assertThrows(IllegalArgumentException.class, () -> new CapturePlan(1, 0, Set.of(ArtifactKind.LABELS), 0, 0, 8));
+        assertEquals(7, CaptureSchedule.evenlySpaced(10).resolve(7, 7, SameDiffCapture.ALL_KINDS).size());
+        assertThrows(IllegalArgumentException.class, () -> new CaptureSpec(Set.of(ArtifactKind.LABELS), 8));
     }
 }
