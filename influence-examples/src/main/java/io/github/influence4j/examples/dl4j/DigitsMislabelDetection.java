@@ -1,6 +1,7 @@
 package io.github.influence4j.examples.dl4j;
 
 import io.github.influence4j.core.InfluenceScores;
+import io.github.influence4j.core.capture.CaptureSchedule;
 import io.github.influence4j.core.selection.LabelNoise;
 import io.github.influence4j.core.selection.NoisyLabels;
 import io.github.influence4j.core.selection.ScoreAnalysis;
@@ -9,7 +10,6 @@ import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.dl4j.CaptureData;
-import io.github.influence4j.dl4j.CaptureSchedule;
 import io.github.influence4j.dl4j.Dl4jCapture;
 import io.github.influence4j.dl4j.Dl4jCaptureListener;
 import io.github.influence4j.scorers.Scorers;
