@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.influence4j.core.capture.CaptureResult;
 import io.github.influence4j.core.capture.CaptureSchedule;
 import io.github.influence4j.core.capture.CaptureSpec;
+import io.github.influence4j.core.capture.LearningRateSource;
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactInfo;
@@ -263,6 +264,46 @@ class SameDiffCaptureTest {
         GraphTaps notPlaceholder = new GraphTaps("lookup", "lookup", List.of(), "logits", "loss", "p",
                 List.of(), 3);
         assertThrows(ConfigurationException.class, () -> SameDiffCapture.attach(model.sd, notPlaceholder));
+    }
+
+    @Test
+    void listenerCapturesAtEpochEndsAndStepsOfASharedSchedule() {
+        SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
+        ArtifactWriter w = ArtifactStores.inMemory(spec());
+        int spe = model.stepsPerEpoch();
+        SameDiffCaptureListener l = SameDiffCaptureListener.builder(capture, w, model.source())
+                .schedule(CaptureSchedule.atEpochEnds(0).and(CaptureSchedule.atIterations(5)))
+                .spec(CaptureSpec.of(ArtifactKind.LOGITS, ArtifactKind.LOSS).withBatchSize(4))
+                .runLength((long) spe * OracleFamilyModel.EPOCHS, spe)
+                .seed(3)
+                .build(); // the learning rate comes from the graph's TrainingConfig
+        model.sd.fit(model.iterator(), OracleFamilyModel.EPOCHS, l);
+        // 21 examples in batches of 8: 3 steps per epoch; epoch 0 ends at step 3
+        assertEquals(List.of(new Checkpoint("step-00000003", 3, 0, 0.5, 3), new Checkpoint("step-00000005", 5, 1, 0.2, 3)),
+                w.store().checkpoints());
+        assertEquals(List.of(3L, 5L), List.copyOf(l.steps().keySet()));
+        assertEquals(2, l.results().size());
+        assertEquals(Set.of(ArtifactKey.of(ArtifactKind.LOGITS), ArtifactKey.of(ArtifactKind.LOSS)),
+                w.store().artifacts("step-00000005").keySet());
+    }
+
+    @Test
+    void listenerBuilderChecksItsConfiguration() {
+        SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
+        ArtifactWriter w = ArtifactStores.inMemory(spec());
+        IllegalStateException noLength = assertThrows(IllegalStateException.class,
+                () -> SameDiffCaptureListener.builder(capture, w, model.source()).build());
+        assertTrue(noLength.getMessage().contains("runLength"), noLength.getMessage());
+        ConfigurationException kind = assertThrows(ConfigurationException.class,
+                () -> SameDiffCaptureListener.builder(capture, w, model.source()).runLength(6, 3)
+                        .spec(CaptureSpec.of(ArtifactKind.PROJECTED_GRADS)).build());
+        assertTrue(kind.getMessage().contains("PROJECTED_GRADS"), kind.getMessage());
+        model.sd.setTrainingConfig(null);
+        ConfigurationException lr = assertThrows(ConfigurationException.class,
+                () -> SameDiffCaptureListener.builder(capture, w, model.source()).runLength(6, 3).build());
+        assertTrue(lr.getMessage().contains("LearningRateSource.constant"), lr.getMessage());
+        SameDiffCaptureListener.builder(capture, w, model.source()).runLength(6, 3)
+                .learningRate(LearningRateSource.constant(0.1)).build();
     }
 
     @Test
