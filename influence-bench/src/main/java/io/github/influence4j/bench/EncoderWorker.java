@@ -26,7 +26,7 @@ public final class EncoderWorker {
         int epochs = Integer.parseInt(args[1]);
         int checkpoints = Integer.parseInt(args[2]);
         SnliExperiment.Result r = SnliExperiment.run(EncoderConfig.defaults(),
-                TrainOptions.defaults().withEpochs(epochs), checkpoints, Optional.of(dir));
+                TrainOptions.builder().epochs(epochs).build(), checkpoints, Optional.of(dir));
         ChildJvm.report("secondsPerEpoch", r.trainSecondsPerEpoch());
         ChildJvm.report("captureSecondsPerCheckpoint", r.captures().stream()
                 .mapToDouble(c -> c.seconds()).average().orElse(Double.NaN));

@@ -1,5 +1,8 @@
 package io.github.influence4j.dl4j;
 
+import io.github.influence4j.core.capture.CaptureResult;
+import io.github.influence4j.core.capture.CaptureSpec;
+import io.github.influence4j.core.capture.CapturedBatch;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
@@ -88,6 +91,16 @@ public final class Dl4jCapture {
         return batchSize;
     }
 
+    /**
+     * @return the kinds each capture writes ({@code LOGITS}, {@code LOSS}, plus the factored
+     *     dense-layer kinds and {@code INPUT_GRADS} where configured) and the batch size
+     */
+    public CaptureSpec spec() {
+        Set<ArtifactKind> kinds = java.util.EnumSet.noneOf(ArtifactKind.class);
+        artifactKeys().forEach(k -> kinds.add(k.kind()));
+        return new CaptureSpec(kinds, batchSize);
+    }
+
     /** @return the per-checkpoint artifacts each capture writes (sorted) */
     public Set<ArtifactKey> artifactKeys() {
         Set<ArtifactKey> keys = new TreeSet<>();
@@ -134,9 +147,10 @@ public final class Dl4jCapture {
      * @param data all N examples of the store, in store order
      * @param writer the store
      * @param checkpoint the checkpoint's metadata (learning rate in force, step, epoch, seed)
+     * @return what was done
      */
-    public void capture(Model model, CaptureData data, ArtifactWriter writer, Checkpoint checkpoint) {
-        bind(model).capture(data, writer, checkpoint);
+    public CaptureResult capture(Model model, CaptureData data, ArtifactWriter writer, Checkpoint checkpoint) {
+        return bind(model).capture(data, writer, checkpoint);
     }
 
     /** Configures a {@link Dl4jCapture}. */

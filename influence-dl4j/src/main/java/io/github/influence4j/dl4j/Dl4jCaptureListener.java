@@ -1,5 +1,7 @@
 package io.github.influence4j.dl4j;
 
+import io.github.influence4j.core.capture.CaptureResult;
+import io.github.influence4j.core.capture.CaptureSchedule;
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -29,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * net.fit(trainIterator, 10);        // a committed checkpoint "epoch-0000", "epoch-0001", ... per epoch
  * }</pre>
  *
+ * <p>Evenly spaced checkpoints ({@link CaptureSchedule#evenlySpaced}) need the run's length,
+ * {@link Builder#runLength}; they are captured after their step, with the ids of step captures.
+ * Logits-only cadences ({@link CaptureSchedule#withLogitsCadence}) are not supported by DL4J capture.
+ *
  * <p>Each checkpoint records the step (optimizer steps completed), the epoch in progress, the
  * learning rate in force for the next step (Pruthi et al. 2020, eta_c of TracIn Eq. 1) and the seed.
  * Captures run on a private working copy of the network; training with and without this listener
@@ -48,7 +55,8 @@ public final class Dl4jCaptureListener extends BaseTrainingListener {
     private final CaptureSchedule schedule;
     private final long seed;
     private final OptionalDouble learningRate;
-    private final List<Checkpoint> captured = new ArrayList<>();
+    private final Set<Long> evenlySpacedSteps;
+    private final List<CaptureResult> captured = new ArrayList<>();
 
     private Dl4jCaptureListener(Builder b) {
         this.model = b.model;
@@ -58,6 +66,18 @@ public final class Dl4jCaptureListener extends BaseTrainingListener {
         this.schedule = b.schedule;
         this.seed = b.seed;
         this.learningRate = b.learningRate;
+        if (schedule.logitsEveryIterations() > 0) {
+            throw new ConfigurationException("DL4J capture: logits-only checkpoints (CaptureSchedule.withLogitsCadence)"
+                    + " are not supported; capture full checkpoints, e.g. CaptureSchedule.everyIterations(n)");
+        }
+        if (schedule.evenlySpacedCheckpoints() > 0 && b.totalSteps == 0) {
+            throw new ConfigurationException("DL4J capture: " + schedule.evenlySpacedCheckpoints() + " evenly spaced"
+                    + " checkpoints need the run's length; give it with Dl4jCaptureListener.Builder.runLength(totalSteps,"
+                    + " stepsPerEpoch)");
+        }
+        this.evenlySpacedSteps = schedule.evenlySpacedCheckpoints() == 0 ? Set.of()
+                : Set.copyOf(CaptureSchedule.evenlySpaced(schedule.evenlySpacedCheckpoints())
+                        .resolve(b.totalSteps, b.stepsPerEpoch, b.capture.spec().kinds()).keySet());
         if (learningRate.isEmpty() && session.learningRate(0, 0).isEmpty()) {
             throw new ConfigurationException("DL4J capture: no layer of the network has an updater with a learning rate"
                     + " (checked " + b.capture.denseLayers() + " and the layers nearest the output); give one with"
@@ -78,13 +98,18 @@ public final class Dl4jCaptureListener extends BaseTrainingListener {
 
     /** @return the checkpoints this listener has committed, in order */
     public List<Checkpoint> checkpoints() {
+        return captured.stream().map(CaptureResult::checkpoint).toList();
+    }
+
+    /** @return the captures this listener has done, in order */
+    public List<CaptureResult> results() {
         return List.copyOf(captured);
     }
 
     @Override
     public void iterationDone(Model m, int iteration, int epoch) {
         long steps = iteration + 1L;
-        if (m == model && schedule.afterStep(steps)) {
+        if (m == model && (schedule.afterStep(steps) || evenlySpacedSteps.contains(steps))) {
             capture(String.format("step-%07d", steps), steps, epoch);
         }
     }
@@ -104,8 +129,7 @@ public final class Dl4jCaptureListener extends BaseTrainingListener {
         double lr = learningRate.isPresent() ? learningRate.getAsDouble()
                 : session.learningRate((int) steps, epoch).orElse(0.0);
         Checkpoint c = new Checkpoint(id, steps, epoch, lr, seed);
-        session.capture(data, writer, c);
-        captured.add(c);
+        captured.add(session.capture(data, writer, c));
         LOG.debug("DL4J capture listener: committed checkpoint {}", c);
     }
 
@@ -126,6 +150,8 @@ public final class Dl4jCaptureListener extends BaseTrainingListener {
         private CaptureSchedule schedule = CaptureSchedule.everyEpochs(1);
         private long seed;
         private OptionalDouble learningRate = OptionalDouble.empty();
+        private long totalSteps;
+        private int stepsPerEpoch;
 
         private Builder(Dl4jCapture capture, Model model, CaptureData data, ArtifactWriter writer) {
             this.capture = Objects.requireNonNull(capture, "capture");
@@ -165,7 +191,27 @@ public final class Dl4jCaptureListener extends BaseTrainingListener {
             return this;
         }
 
-        /** @return the listener, with the network already validated against the capture */
+        /**
+         * @param total optimizer steps of the run, {@code >= 1}
+         * @param perEpoch optimizer steps per epoch, {@code >= 1}
+         * @return this builder; needed by evenly spaced checkpoints
+         */
+        public Builder runLength(long total, int perEpoch) {
+            if (total < 1 || perEpoch < 1) {
+                throw new IllegalArgumentException("totalSteps and stepsPerEpoch must be >= 1, were " + total + ", "
+                        + perEpoch);
+            }
+            this.totalSteps = total;
+            this.stepsPerEpoch = perEpoch;
+            return this;
+        }
+
+        /**
+         * @return the listener, with the network already validated against the capture
+         * @throws ConfigurationException for a schedule this listener cannot follow (a logits-only
+         *     cadence; evenly spaced checkpoints without {@link #runLength}) or a network without a
+         *     learning rate to record
+         */
         public Dl4jCaptureListener build() {
             return new Dl4jCaptureListener(this);
         }

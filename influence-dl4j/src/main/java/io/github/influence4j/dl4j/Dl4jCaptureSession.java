@@ -1,5 +1,7 @@
 package io.github.influence4j.dl4j;
 
+import io.github.influence4j.core.capture.CaptureResult;
+import io.github.influence4j.core.capture.CapturedBatch;
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -102,8 +105,9 @@ public final class Dl4jCaptureSession {
      * @param data all N examples of the store, in store order
      * @param writer the store
      * @param checkpoint the checkpoint's metadata
+     * @return what was done (every example computed: a DL4J capture does not resume a checkpoint)
      */
-    public void capture(CaptureData data, ArtifactWriter writer, Checkpoint checkpoint) {
+    public CaptureResult capture(CaptureData data, ArtifactWriter writer, Checkpoint checkpoint) {
         int n = writer.spec().numExamples();
         if (data.numExamples() != n) {
             throw new ConfigurationException("DL4J capture: store '" + writer.spec().storeId() + "' holds " + n
@@ -128,8 +132,10 @@ public final class Dl4jCaptureSession {
             }
             writer.commit();
         }
+        long nanos = System.nanoTime() - start;
         LOG.debug("DL4J capture: checkpoint {} ({} examples, {}) in {} ms", checkpoint.id(), n, capture.artifactKeys(),
-                (System.nanoTime() - start) / 1_000_000);
+                nanos / 1_000_000);
+        return new CaptureResult(checkpoint, n, 0, nanos / 1e9);
     }
 
     private void setAttributes(ArtifactWriter w) {
@@ -189,7 +195,7 @@ public final class Dl4jCaptureSession {
                     deltas.put(e.getKey(), d.delta().castTo(DataType.FLOAT));
                 }
             }
-            Optional<INDArray> inputGrads = Optional.empty();
+            Map<ArtifactKey, INDArray> ragged = new HashMap<>();
             int[] lengths = new int[0];
             if (inputTarget >= 0) {
                 INDArray[] eps = Backprop.backward(nodes, ce.trueClassIndicator(dt),
@@ -200,10 +206,16 @@ public final class Dl4jCaptureSession {
                             + "' does not lie on a path to the output '" + graph.outputName() + "'; INPUT_GRADS need one");
                 }
                 RaggedRows rows = RaggedRows.of(g, mask);
-                inputGrads = Optional.of(rows.values());
+                ragged.put(ArtifactKey.of(ArtifactKind.INPUT_GRADS), rows.values());
                 lengths = rows.lengths();
             }
-            return new CapturedBatch(logits.castTo(DataType.FLOAT), ce.loss(), layerInputs, deltas, inputGrads, lengths);
+            Map<ArtifactKey, INDArray> denseArtifacts = new HashMap<>();
+            denseArtifacts.put(ArtifactKey.of(ArtifactKind.LOGITS), logits.castTo(DataType.FLOAT));
+            denseArtifacts.put(ArtifactKey.of(ArtifactKind.LOSS), ce.loss());
+            layerInputs.forEach((name, a) -> denseArtifacts.put(ArtifactKey.of(ArtifactKind.LAYER_INPUTS, name), a));
+            deltas.forEach((name, d) -> denseArtifacts.put(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, name), d));
+            return new CapturedBatch(IntStream.range(range.from(), range.to()).toArray(), denseArtifacts, ragged,
+                    lengths);
         } finally {
             graph.release();
         }

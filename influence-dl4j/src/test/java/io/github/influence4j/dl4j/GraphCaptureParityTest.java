@@ -3,6 +3,7 @@ package io.github.influence4j.dl4j;
 import static io.github.influence4j.core.testing.Asserts.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import io.github.influence4j.core.capture.CapturedBatch;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.dl4j.Reference.Act;
 import io.github.influence4j.dl4j.Reference.Dense;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.influence4j.core.capture.CapturedBatch;
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.dl4j.Reference.Act;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.github.influence4j.core.capture.CaptureSchedule;
 import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;

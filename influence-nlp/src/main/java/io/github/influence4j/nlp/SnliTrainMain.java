@@ -1,6 +1,6 @@
 package io.github.influence4j.nlp;
 
-import io.github.influence4j.core.capture.CapturePlan;
+import io.github.influence4j.core.capture.CaptureSchedule;
 import io.github.influence4j.nlp.encoder.EncoderConfig;
 import io.github.influence4j.nlp.encoder.SnliExperiment;
 import io.github.influence4j.nlp.encoder.TrainOptions;
@@ -36,24 +36,25 @@ public final class SnliTrainMain {
      */
     public static void main(String[] args) {
         Map<String, String> a = parse(args);
-        TrainOptions o = TrainOptions.defaults()
-                .withEpochs(Integer.parseInt(a.getOrDefault("epochs", "10")))
-                .withBatchSize(Integer.parseInt(a.getOrDefault("batch", "128")))
-                .withLearningRates(Double.parseDouble(a.getOrDefault("lr", "1e-3")),
+        TrainOptions o = TrainOptions.builder()
+                .epochs(Integer.parseInt(a.getOrDefault("epochs", "10")))
+                .batchSize(Integer.parseInt(a.getOrDefault("batch", "128")))
+                .learningRates(Double.parseDouble(a.getOrDefault("lr", "1e-3")),
                         Double.parseDouble(a.getOrDefault("emb-lr", "1e-3")))
-                .withBucketed(!a.containsKey("no-bucket"));
+                .bucketed(!a.containsKey("no-bucket"))
+                .build();
         EncoderConfig cfg = EncoderConfig.defaults().withChannels(Integer.parseInt(a.getOrDefault("channels", "256")));
         List<Long> seeds = Arrays.stream(a.getOrDefault("seeds", "1").split(",")).map(Long::parseLong).toList();
         int checkpoints = Integer.parseInt(a.getOrDefault("checkpoints", "0"));
         int logitsEvery = Integer.parseInt(a.getOrDefault("logits-every", "0"));
         int logitsEpochs = Integer.parseInt(a.getOrDefault("logits-epochs", "2"));
-        Optional<CapturePlan> plan = checkpoints == 0 && logitsEvery == 0 ? Optional.empty()
-                : Optional.of(CapturePlan.evenlySpaced(checkpoints).withLogitsCadence(logitsEvery, logitsEpochs));
+        Optional<CaptureSchedule> schedule = checkpoints == 0 && logitsEvery == 0 ? Optional.empty()
+                : Optional.of(CaptureSchedule.evenlySpaced(checkpoints).withLogitsCadence(logitsEvery, logitsEpochs));
         Optional<Path> store = Optional.ofNullable(a.get("store")).map(Path::of);
         List<SnliExperiment.Result> results = new ArrayList<>();
         for (int i = 0; i < seeds.size(); i++) {
-            SnliExperiment.Result r = SnliExperiment.run(cfg, o.withSeed(seeds.get(i)),
-                    i == 0 ? plan : Optional.empty(), i == 0 ? store : Optional.empty());
+            SnliExperiment.Result r = SnliExperiment.run(cfg, o.toBuilder().seed(seeds.get(i)).build(),
+                    i == 0 ? schedule : Optional.empty(), i == 0 ? store : Optional.empty());
             results.add(r);
             System.out.println(r.summary());
         }

@@ -1,51 +1,82 @@
 package io.github.influence4j.core.capture;
 
-import java.util.List;
-import java.util.Objects;
+import io.github.influence4j.core.store.ArtifactKind;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Names the parts of a SameDiff graph that capture reads.
+ * What a checkpoint captures: which per-checkpoint artifact kinds (DESIGN.md section 2), computed
+ * in batches of how many examples. Where layers come from (which dense layers, which input) is
+ * framework-specific and configured in the SameDiff or DL4J capture itself.
  *
  * <pre>{@code
- * CaptureSpec spec = new CaptureSpec("emb_out", "lookup", List.of("embedding"), "logits", "loss", "labels",
- *         List.of(new DenseLayerTap("fc", "hidden", "logits")), 3);
+ * CaptureSpec all = CaptureSpec.of(SameDiffCapture.ALL_KINDS);                  // batches of 256
+ * CaptureSpec cheap = CaptureSpec.of(ArtifactKind.LOGITS, ArtifactKind.LOSS).withBatchSize(1024);
  * }</pre>
  *
- * @param embeddingOutput the embedding-layer output {@code [.., D]} whose gradient of the true-class
- *     logit is {@code INPUT_GRADS} (VoG, Agarwal et al. 2022)
- * @param lookupOutput the word-embedding lookup output {@code [.., D]} whose loss gradient is
- *     {@code EMBEDDING_GRADS} (TracIn-WE, Yeh et al. 2022); often the same variable. It must have
- *     the same layout as {@code embeddingOutput}: {@link CaptureBatch#positions()} index both.
- * @param gradientRoots variables passed to {@code SameDiff.createGradFunction(...)} to keep gradient
- *     paths alive that SameDiff would prune (the embedding matrix when it is a constant: SameDiff
- *     1.0.0-M2.1 drops an ARRAY variable whose inputs are all constants or placeholders from the
- *     gradient graph); may be empty
- * @param logits the pre-softmax outputs {@code [B, K]}
- * @param perExampleLoss the per-example cross-entropy {@code [B]} (natural log), not reduced
- * @param labelPlaceholder the placeholder holding labels, either int {@code [B]} or one-hot
- *     {@code [B, K]}; capture fills it from {@link CaptureBatch#labels()}
- * @param denseLayers the dense layers whose factored gradients are captured, in forward order (input
- *     side first, the head last): capture records each one's position as the {@code layer-index}
- *     attribute of its {@code LAYER_OUTPUT_GRADS}
- * @param numClasses K, the width of the logits, {@code >= 2} (SameDiff does not infer static shapes)
+ * @param kinds per-checkpoint kinds, at least one; static kinds ({@code LABELS}, {@code TOKEN_IDS},
+ *     {@code SEGMENT_IDS}) are written once per store, never per checkpoint
+ * @param batchSize the most examples per batched pass, {@code >= 1}
  */
-public record CaptureSpec(String embeddingOutput, String lookupOutput, List<String> gradientRoots, String logits,
-        String perExampleLoss, String labelPlaceholder, List<DenseLayerTap> denseLayers, int numClasses) {
-    /** Copies the lists and checks for nulls and duplicate layer names. */
+public record CaptureSpec(Set<ArtifactKind> kinds, int batchSize) {
+    /** Examples per batched pass unless set otherwise. */
+    public static final int DEFAULT_BATCH_SIZE = 256;
+
+    /** Validates the fields and copies the kinds. */
     public CaptureSpec {
-        Objects.requireNonNull(embeddingOutput, "embeddingOutput");
-        Objects.requireNonNull(lookupOutput, "lookupOutput");
-        Objects.requireNonNull(logits, "logits");
-        Objects.requireNonNull(perExampleLoss, "perExampleLoss");
-        Objects.requireNonNull(labelPlaceholder, "labelPlaceholder");
-        gradientRoots = List.copyOf(gradientRoots);
-        denseLayers = List.copyOf(denseLayers);
-        if (numClasses < 2) {
-            throw new IllegalArgumentException("numClasses must be >= 2, was " + numClasses);
+        kinds = Set.copyOf(kinds);
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("a capture needs at least one artifact kind");
         }
-        if (denseLayers.stream().map(DenseLayerTap::name).distinct().count() != denseLayers.size()) {
-            throw new IllegalArgumentException("dense layer names must be distinct: "
-                    + denseLayers.stream().map(DenseLayerTap::name).toList());
+        for (ArtifactKind k : kinds) {
+            if (k.isStatic()) {
+                throw new IllegalArgumentException(k + " is a static kind, written once per store, not per checkpoint;"
+                        + " capture per-checkpoint kinds only, got " + EnumSet.copyOf(kinds));
+            }
         }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
+        }
+    }
+
+    /**
+     * @param kinds per-checkpoint kinds
+     * @return a spec with batches of {@value #DEFAULT_BATCH_SIZE}
+     */
+    public static CaptureSpec of(Set<ArtifactKind> kinds) {
+        return new CaptureSpec(kinds, DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * @param first a per-checkpoint kind
+     * @param more further kinds
+     * @return a spec with batches of {@value #DEFAULT_BATCH_SIZE}
+     */
+    public static CaptureSpec of(ArtifactKind first, ArtifactKind... more) {
+        return of(EnumSet.of(first, more));
+    }
+
+    /**
+     * @param b the most examples per batched pass
+     * @return a copy
+     */
+    public CaptureSpec withBatchSize(int b) {
+        return new CaptureSpec(kinds, b);
+    }
+
+    /**
+     * @param k the kinds
+     * @return a copy
+     */
+    public CaptureSpec withKinds(Set<ArtifactKind> k) {
+        return new CaptureSpec(k, batchSize);
+    }
+
+    /**
+     * @param kind a kind
+     * @return whether this spec captures it
+     */
+    public boolean includes(ArtifactKind kind) {
+        return kinds.contains(kind);
     }
 }

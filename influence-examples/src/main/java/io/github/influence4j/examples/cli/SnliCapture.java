@@ -3,8 +3,8 @@ package io.github.influence4j.examples.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.influence4j.core.capture.CapturePlan;
 import io.github.influence4j.core.capture.CaptureResult;
+import io.github.influence4j.core.capture.CaptureSchedule;
 import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.StoreSpec;
@@ -80,15 +80,16 @@ final class SnliCapture {
         long t0 = System.nanoTime();
         Path storeDir = dir.resolve(STORE);
         boolean resume = Files.isRegularFile(storeDir.resolve("manifest.json"));
-        TrainOptions opts = TrainOptions.defaults().withEpochs(s.epochs()).withSeed(s.captureSeed());
+        TrainOptions opts = TrainOptions.builder().epochs(s.epochs()).seed(s.captureSeed()).build();
         long steps = (long) SnliTrainer.stepsPerEpoch(data.train().size(), opts.batchSize()) * s.epochs();
         SnliExperiment.Result r;
         try (ArtifactWriter w = resume ? ArtifactStores.resume(storeDir) : ArtifactStores.create(storeDir,
                 StoreSpec.of("snli-dev-" + s.variantName() + "-seed" + s.captureSeed(), data.train().size(),
                         SnliEncoder.CLASSES));
                 Progress.Bar bar = progress.bar("train+capture", steps, "steps")) {
-            r = SnliExperiment.run(data, cfg, opts, Optional.of(CapturePlan.evenlySpaced(s.checkpoints())),
-                    Optional.of(w), List.of(new StepListener(bar)));
+            r = SnliExperiment.run(data, cfg, opts,
+                    Optional.of(SnliExperiment.Capture.of(w, CaptureSchedule.evenlySpaced(s.checkpoints()))),
+                    List.of(new StepListener(bar)));
         }
         double cap = r.captures().stream().mapToDouble(CaptureResult::seconds).sum();
         Info info = new Info(s.captureSeed(), r.testAccuracy(), r.trainSecondsPerEpoch(), r.captures().size(), cap,

@@ -94,8 +94,8 @@ final class SnliRetraining {
         try (Progress.Bar bar = progress.bar("retraining " + jobs.size() + " runs", steps, "steps")) {
             for (Job j : jobs) {
                 long t0 = System.nanoTime();
-                TrainOptions opts = TrainOptions.defaults().withEpochs(epochs).withSeed(j.seed()).withSubset(j.keep());
-                SnliExperiment.Result res = SnliExperiment.run(data, cfg, opts, Optional.empty(), Optional.empty(),
+                TrainOptions opts = TrainOptions.builder().epochs(epochs).seed(j.seed()).subset(j.keep()).build();
+                SnliExperiment.Result res = SnliExperiment.run(data, cfg, opts, Optional.empty(),
                         List.of(new SnliCapture.StepListener(bar)));
                 double secs = (System.nanoTime() - t0) / 1e9;
                 TrainingResult t = new TrainingResult(j.pruning(), j.score(), j.fraction(), j.seed(), res.testAccuracy(),

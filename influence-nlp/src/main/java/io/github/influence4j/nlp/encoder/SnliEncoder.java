@@ -1,11 +1,10 @@
 package io.github.influence4j.nlp.encoder;
 
-import io.github.influence4j.core.capture.CaptureBatch;
-import io.github.influence4j.core.capture.CaptureSource;
-import io.github.influence4j.core.capture.CaptureSpec;
-import io.github.influence4j.core.capture.DenseLayerTap;
-import io.github.influence4j.core.capture.SameDiffCapture;
 import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.samediff.CaptureSource;
+import io.github.influence4j.samediff.EvalBatch;
+import io.github.influence4j.samediff.GraphTaps;
+import io.github.influence4j.samediff.SameDiffCapture;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -148,7 +147,7 @@ public final class SnliEncoder {
         SDVariable logits = a3.mmul(w3).add(LOGITS, b3);
         SDVariable logp = sd.nn().logSoftmax(logits); // over the last axis; the (x, dim) overload breaks createGradFunction in M2.1
         logp.mul(labels).sum(1).neg(LOSS);
-        SameDiffCapture capture = SameDiffCapture.attach(sd, captureSpec());
+        SameDiffCapture capture = SameDiffCapture.attach(sd, graphTaps());
         sd.setLossVariables(SameDiffCapture.OBJECTIVE);
         sd.createGradFunction(EMBEDDING);
         // SameDiff keeps its own copy of a constant: train the array the graph reads, in place
@@ -160,11 +159,15 @@ public final class SnliEncoder {
     }
 
     /** @return the names capture reads from this graph; dense layers fc1, fc2, fc3 of the head */
-    public static CaptureSpec captureSpec() {
-        return new CaptureSpec(LOOKUP, LOOKUP, List.of(EMBEDDING), LOGITS, LOSS, LABELS, List.of(
-                new DenseLayerTap("fc1", "features", "fc1_z"),
-                new DenseLayerTap("fc2", "fc2_in", "fc2_z"),
-                new DenseLayerTap("fc3", "fc3_in", LOGITS)), CLASSES);
+    public static GraphTaps graphTaps() {
+        return GraphTaps.builder()
+                .embeddingOutput(LOOKUP).lookupOutput(LOOKUP).gradientRoots(EMBEDDING)
+                .logits(LOGITS).perExampleLoss(LOSS).labelPlaceholder(LABELS)
+                .denseLayer("fc1", "features", "fc1_z")
+                .denseLayer("fc2", "fc2_in", "fc2_z")
+                .denseLayer("fc3", "fc3_in", LOGITS)
+                .numClasses(CLASSES)
+                .build();
     }
 
     private static INDArray uniform(Random rnd, long fanIn, long... shape) {
@@ -348,12 +351,12 @@ public final class SnliEncoder {
             }
 
             @Override
-            public List<CaptureBatch> batches(ExampleRange range, int maxBatchSize) {
+            public List<EvalBatch> batches(ExampleRange range, int maxBatchSize) {
                 // sort by length so that each batch pads little; capture restores the id order
                 Integer[] order = java.util.stream.IntStream.range(range.from(), range.to()).boxed()
                         .toArray(Integer[]::new);
                 java.util.Arrays.sort(order, java.util.Comparator.comparingInt(data::length));
-                List<CaptureBatch> out = new ArrayList<>();
+                List<EvalBatch> out = new ArrayList<>();
                 for (int s = 0; s < order.length; s += maxBatchSize) {
                     int[] ids = java.util.Arrays.stream(order, s, Math.min(order.length, s + maxBatchSize))
                             .mapToInt(Integer::intValue).toArray();
@@ -362,7 +365,7 @@ public final class SnliEncoder {
                 return out;
             }
 
-            private CaptureBatch batch(int[] ids) {
+            private EvalBatch batch(int[] ids) {
                 Map<String, INDArray> ph = placeholders(data, ids, null);
                 int[] labels = new int[ids.length];
                 for (int i = 0; i < ids.length; i++) {
@@ -370,7 +373,7 @@ public final class SnliEncoder {
                 }
                 int[][] positions = positions(data, ids);
                 ph.remove(LABELS);
-                return new CaptureBatch(ids, ph, labels, positions);
+                return new EvalBatch(ids, ph, labels, positions);
             }
         };
     }

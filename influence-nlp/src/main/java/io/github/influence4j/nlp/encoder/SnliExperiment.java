@@ -1,8 +1,8 @@
 package io.github.influence4j.nlp.encoder;
 
-import io.github.influence4j.core.capture.CaptureListener;
-import io.github.influence4j.core.capture.CapturePlan;
 import io.github.influence4j.core.capture.CaptureResult;
+import io.github.influence4j.core.capture.CaptureSchedule;
+import io.github.influence4j.core.capture.CaptureSpec;
 import io.github.influence4j.core.capture.LearningRateSource;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
@@ -11,10 +11,14 @@ import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.samediff.SameDiffCapture;
+import io.github.influence4j.samediff.SameDiffCaptureListener;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One SNLI run of the protocol of DESIGN.md section 6: train on the dev pool (or a subset of it)
@@ -24,11 +28,38 @@ import java.util.Random;
  * SnliData data = SnliData.bundled(64);
  * ArtifactWriter w = ArtifactStores.inMemory(StoreSpec.of("snli-dev", data.train().size(), 3));
  * SnliExperiment.Result r = SnliExperiment.run(data, EncoderConfig.defaults(), TrainOptions.defaults(),
- *         Optional.of(CapturePlan.evenlySpaced(10)), Optional.of(w));
+ *         Optional.of(SnliExperiment.Capture.of(w, CaptureSchedule.evenlySpaced(10))));
  * }</pre>
  */
 public final class SnliExperiment {
     private SnliExperiment() {
+    }
+
+    /**
+     * What a run captures, when, and where.
+     *
+     * @param writer where to capture; the static artifacts ({@code LABELS}, {@code TOKEN_IDS},
+     *     {@code SEGMENT_IDS}) are written first unless it already holds them
+     * @param schedule when to capture
+     * @param spec which kinds (among {@link SameDiffCapture#ALL_KINDS}) and the capture batch size
+     */
+    public record Capture(ArtifactWriter writer, CaptureSchedule schedule, CaptureSpec spec) {
+        /** Checks for nulls. */
+        public Capture {
+            Objects.requireNonNull(writer, "writer");
+            Objects.requireNonNull(schedule, "schedule");
+            Objects.requireNonNull(spec, "spec");
+        }
+
+        /**
+         * @param writer where to capture
+         * @param schedule when
+         * @return every kind of {@link SameDiffCapture#ALL_KINDS}, in batches of
+         *     {@value CaptureSpec#DEFAULT_BATCH_SIZE}
+         */
+        public static Capture of(ArtifactWriter writer, CaptureSchedule schedule) {
+            return new Capture(writer, schedule, CaptureSpec.of(SameDiffCapture.ALL_KINDS));
+        }
     }
 
     /**
@@ -66,29 +97,29 @@ public final class SnliExperiment {
      */
     public static Result run(EncoderConfig config, TrainOptions options, int checkpoints, Optional<Path> storeDir) {
         return run(config, options, checkpoints == 0 ? Optional.empty()
-                : Optional.of(CapturePlan.evenlySpaced(checkpoints)), storeDir);
+                : Optional.of(CaptureSchedule.evenlySpaced(checkpoints)), storeDir);
     }
 
     /**
-     * Runs on the bundled data with an optional capture plan, into a memory store or the file store
-     * at {@code storeDir}.
+     * Runs on the bundled data with an optional capture schedule (every kind), into a memory store
+     * or the file store at {@code storeDir}.
      *
      * @param config architecture
      * @param options training options
-     * @param plan what to capture, if anything
+     * @param schedule when to capture, if at all
      * @param storeDir a file store directory, or empty for memory
      * @return the result
      */
-    public static Result run(EncoderConfig config, TrainOptions options, Optional<CapturePlan> plan,
+    public static Result run(EncoderConfig config, TrainOptions options, Optional<CaptureSchedule> schedule,
             Optional<Path> storeDir) {
         SnliData data = SnliData.bundled(config.maxTokens());
-        if (plan.isEmpty()) {
-            return run(data, config, options, Optional.empty(), Optional.empty());
+        if (schedule.isEmpty()) {
+            return run(data, config, options, Optional.empty());
         }
         StoreSpec spec = StoreSpec.of("snli-dev-seed" + options.seed(), data.train().size(), SnliEncoder.CLASSES);
         ArtifactWriter w = storeDir.map(d -> ArtifactStores.create(d, spec)).orElseGet(() -> ArtifactStores.inMemory(spec));
         try (w) {
-            return run(data, config, options, plan, Optional.of(w));
+            return run(data, config, options, Optional.of(Capture.of(w, schedule.get())));
         }
     }
 
@@ -96,17 +127,15 @@ public final class SnliExperiment {
      * @param data the data
      * @param config architecture
      * @param options training options
-     * @param plan what to capture, if anything
-     * @param writer where to capture (static artifacts are written first); required with a plan
+     * @param capture what to capture, when and where, if at all
      * @return the result
      */
-    public static Result run(SnliData data, EncoderConfig config, TrainOptions options, Optional<CapturePlan> plan,
-            Optional<ArtifactWriter> writer) {
-        return run(data, config, options, plan, writer, List.of());
+    public static Result run(SnliData data, EncoderConfig config, TrainOptions options, Optional<Capture> capture) {
+        return run(data, config, options, capture, List.of());
     }
 
     /**
-     * As {@link #run(SnliData, EncoderConfig, TrainOptions, Optional, Optional)}, with more training
+     * As {@link #run(SnliData, EncoderConfig, TrainOptions, Optional)}, with more training
      * listeners (for example a progress bar), called after the capture listener. A writer resumed
      * with {@code ArtifactStores.resume} whose static artifacts are committed keeps them, and its
      * committed checkpoints are skipped (the same seed retrains the same model).
@@ -114,18 +143,18 @@ public final class SnliExperiment {
      * @param data the data
      * @param config architecture
      * @param options training options
-     * @param plan what to capture, if anything
-     * @param writer where to capture; required with a plan
+     * @param capture what to capture, when and where, if at all
      * @param extraListeners further training listeners
      * @return the result
      */
-    public static Result run(SnliData data, EncoderConfig config, TrainOptions options, Optional<CapturePlan> plan,
-            Optional<ArtifactWriter> writer, List<? extends org.nd4j.autodiff.listeners.Listener> extraListeners) {
+    public static Result run(SnliData data, EncoderConfig config, TrainOptions options, Optional<Capture> capture,
+            List<? extends org.nd4j.autodiff.listeners.Listener> extraListeners) {
         SnliEncoder enc = SnliEncoder.create(data.vectors().initialMatrix(new Random(options.seed()), 0.1f),
                 data.vectors().vocabulary().size(), config, options.seed());
         List<org.nd4j.autodiff.listeners.Listener> listeners = new java.util.ArrayList<>();
-        if (plan.isPresent()) {
-            ArtifactWriter w = writer.orElseThrow(() -> new IllegalArgumentException("a capture plan needs a writer"));
+        @Nullable SameDiffCaptureListener captureListener = null;
+        if (capture.isPresent()) {
+            ArtifactWriter w = capture.get().writer();
             if (w.spec().numExamples() != data.train().size()) {
                 throw new IllegalArgumentException("store '" + w.spec().storeId() + "' holds " + w.spec().numExamples()
                         + " examples; the training pool has " + data.train().size());
@@ -135,19 +164,23 @@ public final class SnliExperiment {
             }
             int n = options.subset().map(s -> s.length).orElse(data.train().size());
             int spe = SnliTrainer.stepsPerEpoch(n, options.batchSize());
-            listeners.add(new CaptureListener(enc.capture(), w, enc.captureSource(data.train()), plan.get(),
-                    (long) spe * options.epochs(), spe, options.seed(),
-                    LearningRateSource.constant(options.learningRate())));
+            captureListener = SameDiffCaptureListener.builder(enc.capture(), w, enc.captureSource(data.train()))
+                    .schedule(capture.get().schedule())
+                    .spec(capture.get().spec())
+                    .runLength((long) spe * options.epochs(), spe)
+                    .seed(options.seed())
+                    .learningRate(LearningRateSource.constant(options.learningRate()))
+                    .build();
+            listeners.add(captureListener);
         }
-        boolean capturing = !listeners.isEmpty();
         listeners.addAll(extraListeners);
         TrainingRun run = SnliTrainer.train(enc, data.train(), options, listeners);
-        List<CaptureResult> caps = capturing ? ((CaptureListener) listeners.get(0)).results() : List.of();
+        List<CaptureResult> caps = captureListener != null ? captureListener.results() : List.of();
         double captureSeconds = caps.stream().mapToDouble(CaptureResult::seconds).sum();
         double trainPerEpoch = (run.epochs().stream().mapToDouble(TrainingRun.Epoch::seconds).sum() - captureSeconds)
                 / run.epochs().size();
-        long bytes = caps.isEmpty() ? 0 : payloadBytes(writer.orElseThrow().store(), caps.get(caps.size() - 1)
-                .checkpoint().id());
+        long bytes = caps.isEmpty() ? 0 : payloadBytes(capture.orElseThrow().writer().store(),
+                caps.get(caps.size() - 1).checkpoint().id());
         return new Result(options.seed(), enc.accuracy(data.test()), trainPerEpoch, caps, bytes, enc);
     }
 

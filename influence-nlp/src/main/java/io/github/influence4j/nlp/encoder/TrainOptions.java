@@ -1,9 +1,15 @@
 package io.github.influence4j.nlp.encoder;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to train the SNLI encoder.
+ *
+ * <pre>{@code
+ * TrainOptions o = TrainOptions.builder().epochs(3).seed(2).build();    // the rest as defaults()
+ * TrainOptions pruned = o.toBuilder().subset(keep).build();
+ * }</pre>
  *
  * @param epochs passes over the training examples, {@code >= 1}
  * @param batchSize examples per optimizer step, {@code >= 1} (PyTorch reference: 128)
@@ -29,56 +35,122 @@ public record TrainOptions(int epochs, int batchSize, double learningRate, doubl
 
     /** @return 10 epochs, batch 128, Adam 1e-3 for all parameters, seed 1, all examples, bucketed */
     public static TrainOptions defaults() {
-        return new TrainOptions(10, 128, 1e-3, 1e-3, 1, Optional.empty(), true);
+        return builder().build();
     }
 
-    /**
-     * @param e epochs
-     * @return a copy
-     */
-    public TrainOptions withEpochs(int e) {
-        return new TrainOptions(e, batchSize, learningRate, embeddingLearningRate, seed, subset, bucketed);
+    /** @return a builder starting from {@link #defaults()} */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /**
-     * @param s seed
-     * @return a copy
-     */
-    public TrainOptions withSeed(long s) {
-        return new TrainOptions(epochs, batchSize, learningRate, embeddingLearningRate, s, subset, bucketed);
+    /** @return a builder starting from these options */
+    public Builder toBuilder() {
+        Builder b = new Builder().epochs(epochs).batchSize(batchSize).learningRates(learningRate, embeddingLearningRate)
+                .seed(seed).bucketed(bucketed);
+        subset.ifPresent(b::subset);
+        return b;
     }
 
-    /**
-     * @param ids training example ids
-     * @return a copy training on these examples only
-     */
-    public TrainOptions withSubset(int[] ids) {
-        return new TrainOptions(epochs, batchSize, learningRate, embeddingLearningRate, seed,
-                Optional.of(ids.clone()), bucketed);
-    }
+    /** Configures {@link TrainOptions}; every field starts at its {@link TrainOptions#defaults()} value. */
+    public static final class Builder {
+        private int epochs = 10;
+        private int batchSize = 128;
+        private double learningRate = 1e-3;
+        private double embeddingLearningRate = 1e-3;
+        private long seed = 1;
+        private int @Nullable [] subset;
+        private boolean bucketed = true;
 
-    /**
-     * @param lr dense learning rate
-     * @param embLr embedding learning rate (0 freezes)
-     * @return a copy
-     */
-    public TrainOptions withLearningRates(double lr, double embLr) {
-        return new TrainOptions(epochs, batchSize, lr, embLr, seed, subset, bucketed);
-    }
+        private Builder() {
+        }
 
-    /**
-     * @param b batch size
-     * @return a copy
-     */
-    public TrainOptions withBatchSize(int b) {
-        return new TrainOptions(epochs, b, learningRate, embeddingLearningRate, seed, subset, bucketed);
-    }
+        /**
+         * @param e passes over the training examples, {@code >= 1}
+         * @return this builder
+         */
+        public Builder epochs(int e) {
+            this.epochs = e;
+            return this;
+        }
 
-    /**
-     * @param on bucketing
-     * @return a copy
-     */
-    public TrainOptions withBucketed(boolean on) {
-        return new TrainOptions(epochs, batchSize, learningRate, embeddingLearningRate, seed, subset, on);
+        /**
+         * @param b examples per optimizer step, {@code >= 1}
+         * @return this builder
+         */
+        public Builder batchSize(int b) {
+            this.batchSize = b;
+            return this;
+        }
+
+        /**
+         * @param lr Adam step size of the dense parameters, {@code > 0}
+         * @return this builder
+         */
+        public Builder learningRate(double lr) {
+            this.learningRate = lr;
+            return this;
+        }
+
+        /**
+         * @param lr Adam step size of the word embeddings, {@code >= 0} (0 freezes them)
+         * @return this builder
+         */
+        public Builder embeddingLearningRate(double lr) {
+            this.embeddingLearningRate = lr;
+            return this;
+        }
+
+        /**
+         * @param lr dense learning rate
+         * @param embLr embedding learning rate (0 freezes)
+         * @return this builder
+         */
+        public Builder learningRates(double lr, double embLr) {
+            return learningRate(lr).embeddingLearningRate(embLr);
+        }
+
+        /**
+         * @param s seeds initialisation, shuffling and dropout
+         * @return this builder
+         */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /**
+         * @param ids training example ids to train on (copied)
+         * @return this builder
+         */
+        public Builder subset(int[] ids) {
+            this.subset = ids.clone();
+            return this;
+        }
+
+        /**
+         * @return this builder, training on every example (the default)
+         */
+        public Builder allExamples() {
+            this.subset = null;
+            return this;
+        }
+
+        /**
+         * @param on bucketing by length
+         * @return this builder
+         */
+        public Builder bucketed(boolean on) {
+            this.bucketed = on;
+            return this;
+        }
+
+        /**
+         * @return the options
+         * @throws IllegalArgumentException naming the invalid values
+         */
+        public TrainOptions build() {
+            return new TrainOptions(epochs, batchSize, learningRate, embeddingLearningRate, seed,
+                    Optional.ofNullable(subset).map(int[]::clone), bucketed);
+        }
     }
 }

@@ -15,8 +15,8 @@ class SnliAccuracySlowTest {
     @Test
     void trainingOnTheDevPoolReachesTheReferenceAccuracy() {
         SnliData data = SnliData.bundled(64);
-        SnliExperiment.Result r = SnliExperiment.run(data, EncoderConfig.defaults(), TrainOptions.defaults().withSeed(1),
-                Optional.empty(), Optional.empty());
+        SnliExperiment.Result r = SnliExperiment.run(data, EncoderConfig.defaults(),
+                TrainOptions.builder().seed(1).build(), Optional.empty());
         // PyTorch reference, same data and architecture: 66-68% (DESIGN.md section 6)
         assertTrue(r.testAccuracy() >= 0.65, "test accuracy " + r.testAccuracy());
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.influence4j.core.capture.CapturePlan;
-import io.github.influence4j.core.capture.SameDiffCapture;
+import io.github.influence4j.core.capture.CaptureSchedule;
+import io.github.influence4j.core.capture.CaptureSpec;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
@@ -16,6 +16,7 @@ import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.samediff.SameDiffCapture;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,14 +40,14 @@ class SnliCaptureTest {
     }
 
     private static TrainOptions options(long seed) {
-        return TrainOptions.defaults().withEpochs(2).withBatchSize(16).withSeed(seed);
+        return TrainOptions.builder().epochs(2).batchSize(16).seed(seed).build();
     }
 
     @Test
     void trainingWithCaptureWritesAStoreEveryScorerCanRead() {
         ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("snli-slice", N, 3, 32));
-        SnliExperiment.Result r = SnliExperiment.run(data, CONFIG, options(5),
-                Optional.of(CapturePlan.evenlySpaced(2).withBatchSize(24)), Optional.of(w));
+        SnliExperiment.Result r = SnliExperiment.run(data, CONFIG, options(5), Optional.of(new SnliExperiment.Capture(w,
+                CaptureSchedule.evenlySpaced(2), CaptureSpec.of(SameDiffCapture.ALL_KINDS).withBatchSize(24))));
         TrainingArtifactStore s = w.store();
         // 5 steps per epoch (70 / 16), 10 steps: checkpoints at steps 5 and 10
         assertEquals(List.of(5L, 10L), s.checkpoints().stream().map(Checkpoint::step).toList());
@@ -108,9 +109,9 @@ class SnliCaptureTest {
 
     @Test
     void theSameSeedGivesTheSameModel() {
-        SnliExperiment.Result a = SnliExperiment.run(data, CONFIG, options(9), Optional.empty(), Optional.empty());
-        SnliExperiment.Result b = SnliExperiment.run(data, CONFIG, options(9), Optional.empty(), Optional.empty());
-        SnliExperiment.Result c = SnliExperiment.run(data, CONFIG, options(10), Optional.empty(), Optional.empty());
+        SnliExperiment.Result a = SnliExperiment.run(data, CONFIG, options(9), Optional.empty());
+        SnliExperiment.Result b = SnliExperiment.run(data, CONFIG, options(9), Optional.empty());
+        SnliExperiment.Result c = SnliExperiment.run(data, CONFIG, options(10), Optional.empty());
         assertEquals(a.testAccuracy(), b.testAccuracy());
         float[][] za = a.encoder().logits(data.test(), 64);
         float[][] zb = b.encoder().logits(data.test(), 64);

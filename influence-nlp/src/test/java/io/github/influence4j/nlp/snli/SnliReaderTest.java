@@ -1,16 +1,19 @@
 package io.github.influence4j.nlp.snli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -78,11 +81,28 @@ class SnliReaderTest {
     }
 
     @Test
-    void bundledJsonlSubsetMatchesTheTsv() throws IOException {
-        // the official-format dev subset from ../shared (2,566 lines, 39 labelled '-') if present
-        Path shared = Path.of("../../../shared/data/snli/snli_1.0_dev_annotated_subset.jsonl.gz");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(shared), "shared data absent");
-        assertEquals(2_566 - 39, SnliReader.read(shared).size());
+    void officialJsonlSampleMatchesTheBundledTsv() throws IOException {
+        // 203 verbatim lines of the official dev jsonl, 4 of them labelled '-' (README.md next to the file)
+        String name = "snli_1.0_dev_annotated_sample.jsonl";
+        List<SnliPair> sample;
+        try (InputStream in = SnliReaderTest.class.getResourceAsStream("/snli/" + name)) {
+            assertNotNull(in, name + " is missing from the test resources");
+            sample = SnliReader.read(in, name);
+        }
+        assertEquals(203 - 4, sample.size());
+        assertEquals(Map.of(SnliLabel.ENTAILMENT, 66, SnliLabel.CONTRADICTION, 69, SnliLabel.NEUTRAL, 64),
+                counts(sample));
+        assertEquals(new SnliPair(0, SnliLabel.NEUTRAL, "Two women are embracing while holding to go packages.",
+                "The sisters are hugging goodbye while holding to go packages after just eating lunch.",
+                "4705552913.jpg#2r1n"), sample.get(0));
+        Map<String, SnliPair> dev = new HashMap<>();
+        SnliReader.bundled(SnliSplit.DEV).stream().filter(p -> !p.pairId().isEmpty()).forEach(p -> dev.put(p.pairId(), p));
+        for (SnliPair p : sample) {
+            SnliPair d = dev.get(p.pairId());
+            assertNotNull(d, p.pairId() + " is not in the bundled dev TSV");
+            assertEquals(List.of(d.label(), d.premise(), d.hypothesis()), List.of(p.label(), p.premise(), p.hypothesis()),
+                    p.pairId());
+        }
     }
 
     @Test

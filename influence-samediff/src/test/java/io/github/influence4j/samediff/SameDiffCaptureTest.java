@@ -1,9 +1,13 @@
-package io.github.influence4j.core.capture;
+package io.github.influence4j.samediff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.influence4j.core.capture.CaptureResult;
+import io.github.influence4j.core.capture.CaptureSchedule;
+import io.github.influence4j.core.capture.CaptureSpec;
+import io.github.influence4j.core.capture.LearningRateSource;
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactInfo;
@@ -101,7 +105,7 @@ class SameDiffCaptureTest {
             }
 
             @Override
-            public List<CaptureBatch> batches(ExampleRange range, int max) {
+            public List<EvalBatch> batches(ExampleRange range, int max) {
                 if (++calls == 3) {
                     throw new IllegalStateException("killed");
                 }
@@ -135,7 +139,7 @@ class SameDiffCaptureTest {
             }
 
             @Override
-            public List<CaptureBatch> batches(ExampleRange range, int max) {
+            public List<EvalBatch> batches(ExampleRange range, int max) {
                 if (++calls == 3) {
                     throw new IllegalStateException("killed");
                 }
@@ -227,7 +231,7 @@ class SameDiffCaptureTest {
     void captureDuringFitDoesNotChangeTraining() {
         OracleFamilyModel plain = copyOf(model);
         plain.sd.fit(plain.iterator(), OracleFamilyModel.EPOCHS);
-        CaptureListener l = model.trainAndCapture(ArtifactStores.inMemory(spec()), null);
+        SameDiffCaptureListener l = model.trainAndCapture(ArtifactStores.inMemory(spec()), null);
         assertEquals(3, l.results().size());
         assertEquals(List.of("mean_loss"), model.sd.getLossVariables());
         Map<String, INDArray> a = plain.weights();
@@ -252,28 +256,70 @@ class SameDiffCaptureTest {
 
     @Test
     void attachNamesMissingVariables() {
-        CaptureSpec bad = new CaptureSpec("lookup", "nope", List.of(), "logits", "loss", "labels",
+        GraphTaps bad = new GraphTaps("lookup", "nope", List.of(), "logits", "loss", "labels",
                 List.of(new DenseLayerTap("fc", "h", "missing_z")), 3);
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> SameDiffCapture.attach(model.sd, bad));
         assertTrue(e.getMessage().contains("[nope, missing_z]"), e.getMessage());
-        CaptureSpec notPlaceholder = new CaptureSpec("lookup", "lookup", List.of(), "logits", "loss", "p",
+        GraphTaps notPlaceholder = new GraphTaps("lookup", "lookup", List.of(), "logits", "loss", "p",
                 List.of(), 3);
         assertThrows(ConfigurationException.class, () -> SameDiffCapture.attach(model.sd, notPlaceholder));
     }
 
     @Test
+    void listenerCapturesAtEpochEndsAndStepsOfASharedSchedule() {
+        SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
+        ArtifactWriter w = ArtifactStores.inMemory(spec());
+        int spe = model.stepsPerEpoch();
+        SameDiffCaptureListener l = SameDiffCaptureListener.builder(capture, w, model.source())
+                .schedule(CaptureSchedule.atEpochEnds(0).and(CaptureSchedule.atIterations(5)))
+                .spec(CaptureSpec.of(ArtifactKind.LOGITS, ArtifactKind.LOSS).withBatchSize(4))
+                .runLength((long) spe * OracleFamilyModel.EPOCHS, spe)
+                .seed(3)
+                .build(); // the learning rate comes from the graph's TrainingConfig
+        model.sd.fit(model.iterator(), OracleFamilyModel.EPOCHS, l);
+        // 21 examples in batches of 8: 3 steps per epoch; epoch 0 ends at step 3
+        assertEquals(List.of(new Checkpoint("step-00000003", 3, 0, 0.5, 3), new Checkpoint("step-00000005", 5, 1, 0.2, 3)),
+                w.store().checkpoints());
+        assertEquals(List.of(3L, 5L), List.copyOf(l.steps().keySet()));
+        assertEquals(2, l.results().size());
+        assertEquals(Set.of(ArtifactKey.of(ArtifactKind.LOGITS), ArtifactKey.of(ArtifactKind.LOSS)),
+                w.store().artifacts("step-00000005").keySet());
+    }
+
+    @Test
+    void listenerBuilderChecksItsConfiguration() {
+        SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
+        ArtifactWriter w = ArtifactStores.inMemory(spec());
+        IllegalStateException noLength = assertThrows(IllegalStateException.class,
+                () -> SameDiffCaptureListener.builder(capture, w, model.source()).build());
+        assertTrue(noLength.getMessage().contains("runLength"), noLength.getMessage());
+        ConfigurationException kind = assertThrows(ConfigurationException.class,
+                () -> SameDiffCaptureListener.builder(capture, w, model.source()).runLength(6, 3)
+                        .spec(CaptureSpec.of(ArtifactKind.PROJECTED_GRADS)).build());
+        assertTrue(kind.getMessage().contains("PROJECTED_GRADS"), kind.getMessage());
+        model.sd.setTrainingConfig(null);
+        ConfigurationException lr = assertThrows(ConfigurationException.class,
+                () -> SameDiffCaptureListener.builder(capture, w, model.source()).runLength(6, 3).build());
+        assertTrue(lr.getMessage().contains("LearningRateSource.constant"), lr.getMessage());
+        SameDiffCaptureListener.builder(capture, w, model.source()).runLength(6, 3)
+                .learningRate(LearningRateSource.constant(0.1)).build();
+    }
+
+    @Test
     void plansResolveToStepsWithLogitsOnlyCadence() {
-        NavigableMap<Long, Set<ArtifactKind>> s = CapturePlan.evenlySpaced(10).withLogitsCadence(50, 2).schedule(770, 77);
+        NavigableMap<Long, Set<ArtifactKind>> s = CaptureSchedule.evenlySpaced(10).withLogitsCadence(50, 2)
+                .resolve(770, 77, SameDiffCapture.ALL_KINDS);
         List<Long> full = s.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
         assertEquals(List.of(77L, 154L, 231L, 308L, 385L, 462L, 539L, 616L, 693L, 770L), full);
         List<Long> logits = s.entrySet().stream().filter(e -> e.getValue().equals(Set.of(ArtifactKind.LOGITS)))
                 .map(Map.Entry::getKey).toList();
         assertEquals(List.of(50L, 100L, 150L), logits);
         assertEquals(SameDiffCapture.ALL_KINDS, s.get(770L));
-        assertEquals(List.of(3L, 6L, 9L), List.copyOf(CapturePlan.every(3).schedule(10, 4).keySet()));
+        assertEquals(List.of(3L, 6L, 9L), List.copyOf(CaptureSchedule.everyIterations(3)
+                .resolve(10, 4, SameDiffCapture.ALL_KINDS).keySet()));
         // 10 evenly spaced checkpoints of a 7-step run collapse to the distinct steps 1..7
-        assertEquals(7, CapturePlan.evenlySpaced(10).schedule(7, 7).size());
-        assertThrows(IllegalArgumentException.class, () -> new CapturePlan(1, 0, Set.of(ArtifactKind.LABELS), 0, 0, 8));
+        assertEquals(7, CaptureSchedule.evenlySpaced(10).resolve(7, 7, SameDiffCapture.ALL_KINDS).size());
+        assertThrows(IllegalArgumentException.class, () -> new CaptureSpec(Set.of(ArtifactKind.LABELS), 8));
     }
 }

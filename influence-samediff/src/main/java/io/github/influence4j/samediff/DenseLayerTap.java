@@ -1,4 +1,4 @@
-package io.github.influence4j.core.capture;
+package io.github.influence4j.samediff;
 
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;

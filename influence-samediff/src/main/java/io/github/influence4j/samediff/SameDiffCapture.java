@@ -1,5 +1,8 @@
-package io.github.influence4j.core.capture;
+package io.github.influence4j.samediff;
 
+import io.github.influence4j.core.capture.CaptureResult;
+import io.github.influence4j.core.capture.CaptureSpec;
+import io.github.influence4j.core.capture.CapturedBatch;
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
@@ -29,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * at most two gradient calls per batch.
  *
  * <pre>{@code
- * SameDiffCapture capture = SameDiffCapture.attach(sd, spec);
+ * SameDiffCapture capture = SameDiffCapture.attach(sd, taps);
  * CaptureResult r = capture.capture(writer, new Checkpoint("step-100", 100, 1, 1e-3, 42), source,
- *         SameDiffCapture.ALL_KINDS, 256);
+ *         CaptureSpec.of(SameDiffCapture.ALL_KINDS));
  * }</pre>
  *
  * <p>{@link #attach} adds three nodes to the graph: placeholders {@value #LOSS_WEIGHTS} {@code [B]}
@@ -47,9 +50,9 @@ import org.slf4j.LoggerFactory;
  * the graph's loss variables.
  *
  * @implNote If the graph's loss variables are something else, capture sets them to the objective,
- *     rebuilds the gradient function with {@link CaptureSpec#gradientRoots()} and restores the
+ *     rebuilds the gradient function with {@link GraphTaps#gradientRoots()} and restores the
  *     previous loss variables (and gradient function) afterwards. Dropout is the caller's job: the
- *     placeholders of a {@link CaptureBatch} must switch it off. Capture walks the store's chunks;
+ *     placeholders of an {@link EvalBatch} must switch it off. Capture walks the store's chunks;
  *     the source splits each chunk into batches (grouping examples of similar length saves
  *     padding) and capture restores the id order before writing. The same batches give bitwise
  *     identical artifacts; other batches change float32 rounding, and where the model has a
@@ -59,7 +62,7 @@ import org.slf4j.LoggerFactory;
 public final class SameDiffCapture {
     /**
      * Attribute of {@code LAYER_OUTPUT_GRADS.<layer>} giving the layer's 0-based position in
-     * {@link CaptureSpec#denseLayers()} (forward order: input side first, head last).
+     * {@link GraphTaps#denseLayers()} (forward order: input side first, head last).
      */
     public static final String LAYER_INDEX_ATTRIBUTE = "layer-index";
 
@@ -76,31 +79,33 @@ public final class SameDiffCapture {
     private static final Logger LOG = LoggerFactory.getLogger(SameDiffCapture.class);
 
     private final SameDiff sd;
-    private final CaptureSpec spec;
+    private final GraphTaps taps;
     private final int numClasses;
+    private final CaptureObjective objective;
 
-    private SameDiffCapture(SameDiff sd, CaptureSpec spec, int numClasses) {
+    private SameDiffCapture(SameDiff sd, GraphTaps taps, int numClasses, CaptureObjective objective) {
         this.sd = sd;
-        this.spec = spec;
+        this.taps = taps;
         this.numClasses = numClasses;
+        this.objective = objective;
     }
 
     /**
-     * Checks the spec against the graph and adds the capture objective (once per graph).
+     * Checks the taps against the graph and adds the capture objective (once per graph).
      *
      * @param sd the graph
-     * @param spec the names capture reads
+     * @param taps the names capture reads
      * @return the capture
      * @throws ConfigurationException naming every variable the graph lacks or whose type is wrong
      */
-    public static SameDiffCapture attach(SameDiff sd, CaptureSpec spec) {
+    public static SameDiffCapture attach(SameDiff sd, GraphTaps taps) {
         Objects.requireNonNull(sd, "sd");
-        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(taps, "taps");
         List<String> missing = new ArrayList<>();
-        List<String> names = new ArrayList<>(List.of(spec.embeddingOutput(), spec.lookupOutput(), spec.logits(),
-                spec.perExampleLoss(), spec.labelPlaceholder()));
-        names.addAll(spec.gradientRoots());
-        for (DenseLayerTap t : spec.denseLayers()) {
+        List<String> names = new ArrayList<>(List.of(taps.embeddingOutput(), taps.lookupOutput(), taps.logits(),
+                taps.perExampleLoss(), taps.labelPlaceholder()));
+        names.addAll(taps.gradientRoots());
+        for (DenseLayerTap t : taps.denseLayers()) {
             names.add(t.inputVariable());
             names.add(t.preActivationVariable());
         }
@@ -110,29 +115,24 @@ public final class SameDiffCapture {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ConfigurationException("capture spec names variables the SameDiff graph lacks: " + missing
-                    + "; fix the names in CaptureSpec (the graph has " + sd.variables().size() + " variables)");
+            throw new ConfigurationException("capture taps name variables the SameDiff graph lacks: " + missing
+                    + "; fix the names in GraphTaps (the graph has " + sd.variables().size() + " variables)");
         }
-        if (sd.getVariable(spec.labelPlaceholder()).getVariableType() != VariableType.PLACEHOLDER) {
-            throw new ConfigurationException("label variable '" + spec.labelPlaceholder() + "' is a "
-                    + sd.getVariable(spec.labelPlaceholder()).getVariableType() + ", expected a PLACEHOLDER");
+        if (sd.getVariable(taps.labelPlaceholder()).getVariableType() != VariableType.PLACEHOLDER) {
+            throw new ConfigurationException("label variable '" + taps.labelPlaceholder() + "' is a "
+                    + sd.getVariable(taps.labelPlaceholder()).getVariableType() + ", expected a PLACEHOLDER");
         }
-        int k = spec.numClasses();
-        if (!sd.hasVariable(OBJECTIVE)) {
-            SDVariable logits = sd.getVariable(spec.logits());
-            DataType dt = logits.dataType();
-            SDVariable w = sd.placeHolder(LOSS_WEIGHTS, dt, -1);
-            SDVariable s = sd.placeHolder(LOGIT_SELECT, dt, -1, k);
-            SDVariable lossPart = sd.getVariable(spec.perExampleLoss()).mul(w).sum();
-            SDVariable logitPart = logits.mul(s).sum();
-            lossPart.add(OBJECTIVE, logitPart);
-        }
-        return new SameDiffCapture(sd, spec, k);
+        return new SameDiffCapture(sd, taps, taps.numClasses(), CaptureObjective.addTo(sd, taps));
     }
 
-    /** @return the spec */
-    public CaptureSpec spec() {
-        return spec;
+    /** @return the names capture reads */
+    public GraphTaps taps() {
+        return taps;
+    }
+
+    /** @return the graph this capture is attached to */
+    SameDiff graph() {
+        return sd;
     }
 
     /** @return K, the number of classes */
@@ -149,9 +149,7 @@ public final class SameDiffCapture {
      * @return the two placeholders
      */
     public Map<String, INDArray> trainingPlaceholders(int batchSize, double lossWeight) {
-        DataType dt = sd.getVariable(spec.logits()).dataType();
-        return Map.of(LOSS_WEIGHTS, Nd4j.valueArrayOf(new long[] {batchSize}, lossWeight, dt),
-                LOGIT_SELECT, Nd4j.zeros(dt, batchSize, numClasses));
+        return objective.weighted(batchSize, lossWeight);
     }
 
     /**
@@ -161,27 +159,15 @@ public final class SameDiffCapture {
      * @return the label placeholder
      */
     public Map<String, INDArray> labelPlaceholder(int[] labels) {
-        SDVariable ph = sd.getVariable(spec.labelPlaceholder());
+        SDVariable ph = sd.getVariable(taps.labelPlaceholder());
         long[] shape = ph.getShape();
         INDArray value;
         if (shape != null && shape.length == 2) {
-            value = oneHot(labels, ph.dataType(), 1.0);
+            value = objective.oneHot(labels, ph.dataType(), 1.0);
         } else {
             value = Nd4j.createFromArray(labels).castTo(ph.dataType());
         }
-        return Map.of(spec.labelPlaceholder(), value);
-    }
-
-    private INDArray oneHot(int[] labels, DataType dt, double value) {
-        INDArray m = Nd4j.zeros(dt, labels.length, numClasses);
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0 || labels[i] >= numClasses) {
-                throw new ConfigurationException("label " + labels[i] + " of batch row " + i + " is outside [0, "
-                        + numClasses + ")");
-            }
-            m.putScalar(i, labels[i], value);
-        }
-        return m;
+        return Map.of(taps.labelPlaceholder(), value);
     }
 
     /**
@@ -191,21 +177,21 @@ public final class SameDiffCapture {
      * @param kinds per-checkpoint kinds among {@link #ALL_KINDS}
      * @return the artifacts, real positions only for ragged kinds
      */
-    public CapturedBatch compute(CaptureBatch batch, Set<ArtifactKind> kinds) {
+    public CapturedBatch compute(EvalBatch batch, Set<ArtifactKind> kinds) {
         checkKinds(kinds);
         int b = batch.size();
-        DataType dt = sd.getVariable(spec.logits()).dataType();
+        DataType dt = sd.getVariable(taps.logits()).dataType();
         Map<String, INDArray> ph = new HashMap<>(batch.placeholders());
         ph.putAll(labelPlaceholder(batch.labels()));
         Set<String> outputs = new LinkedHashSet<>();
         Set<String> grads = new LinkedHashSet<>();
         if (kinds.contains(ArtifactKind.LOGITS)) {
-            outputs.add(spec.logits());
+            outputs.add(taps.logits());
         }
         if (kinds.contains(ArtifactKind.LOSS)) {
-            outputs.add(spec.perExampleLoss());
+            outputs.add(taps.perExampleLoss());
         }
-        for (DenseLayerTap t : spec.denseLayers()) {
+        for (DenseLayerTap t : taps.denseLayers()) {
             if (kinds.contains(ArtifactKind.LAYER_INPUTS)) {
                 outputs.add(t.inputVariable());
             }
@@ -214,12 +200,13 @@ public final class SameDiffCapture {
             }
         }
         if (kinds.contains(ArtifactKind.EMBEDDING_GRADS)) {
-            grads.add(spec.lookupOutput());
+            grads.add(taps.lookupOutput());
         }
         Map<String, INDArray> out = new HashMap<>();
         Map<String, INDArray> lossGrads = Map.of();
         Map<String, INDArray> inputGrads = Map.of();
-        GraphState state = grads.isEmpty() && !kinds.contains(ArtifactKind.INPUT_GRADS) ? null : useObjective();
+        CaptureObjective.Restore state = grads.isEmpty() && !kinds.contains(ArtifactKind.INPUT_GRADS) ? null
+                : objective.use();
         try {
             if (!grads.isEmpty()) {
                 ph.put(LOSS_WEIGHTS, Nd4j.valueArrayOf(new long[] {b}, 1.0, dt));
@@ -234,15 +221,15 @@ public final class SameDiffCapture {
             }
             if (kinds.contains(ArtifactKind.INPUT_GRADS)) {
                 ph.put(LOSS_WEIGHTS, Nd4j.zeros(dt, b));
-                ph.put(LOGIT_SELECT, oneHot(batch.labels(), dt, 1.0));
-                inputGrads = sd.calculateGradients(ph, spec.embeddingOutput());
+                ph.put(LOGIT_SELECT, objective.oneHot(batch.labels(), dt, 1.0));
+                inputGrads = sd.calculateGradients(ph, taps.embeddingOutput());
             }
         } finally {
             if (state != null) {
                 state.restore();
             }
         }
-        return BatchAssembler.assemble(spec, batch, kinds, out, lossGrads, inputGrads);
+        return BatchAssembler.assemble(taps, batch, kinds, out, lossGrads, inputGrads);
     }
 
     private static void checkKinds(Set<ArtifactKind> kinds) {
@@ -254,6 +241,22 @@ public final class SameDiffCapture {
     }
 
     /**
+     * As {@link #capture(ArtifactWriter, Checkpoint, CaptureSource, CaptureSpec)} with
+     * {@code new CaptureSpec(kinds, batchSize)}.
+     *
+     * @param writer the store writer
+     * @param checkpoint the checkpoint's metadata
+     * @param source eval-mode batches
+     * @param kinds the kinds to capture, among {@link #ALL_KINDS}
+     * @param batchSize the most examples per batch
+     * @return what was done
+     */
+    public CaptureResult capture(ArtifactWriter writer, Checkpoint checkpoint, CaptureSource source,
+            Set<ArtifactKind> kinds, int batchSize) {
+        return capture(writer, checkpoint, source, new CaptureSpec(kinds, batchSize));
+    }
+
+    /**
      * Captures one checkpoint over all examples of a source and commits it. Resumable: ranges whose
      * artifacts the writer already holds are skipped, so re-running after a crash (with
      * {@code ArtifactStores.resume}) computes only what is missing.
@@ -261,17 +264,16 @@ public final class SameDiffCapture {
      * @param writer the store writer
      * @param checkpoint the checkpoint's metadata
      * @param source eval-mode batches
-     * @param kinds the kinds to capture
-     * @param batchSize the most examples per batch; ranges of the store's chunk size (never
-     *     straddling a chunk) are requested from the source, which splits them into batches
+     * @param captureSpec the kinds to capture, among {@link #ALL_KINDS}, and the most examples per
+     *     batch: ranges of the store's chunk size (never straddling a chunk) are requested from the
+     *     source, which splits them into batches of at most this many
      * @return what was done
      */
     public CaptureResult capture(ArtifactWriter writer, Checkpoint checkpoint, CaptureSource source,
-            Set<ArtifactKind> kinds, int batchSize) {
+            CaptureSpec captureSpec) {
+        Set<ArtifactKind> kinds = captureSpec.kinds();
+        int batchSize = captureSpec.batchSize();
         checkKinds(kinds);
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
-        }
         int n = writer.spec().numExamples();
         if (source.numExamples() != n) {
             throw new ConfigurationException("capture source has " + source.numExamples() + " examples but store '"
@@ -282,7 +284,7 @@ public final class SameDiffCapture {
         if (kinds.contains(ArtifactKind.LAYER_OUTPUT_GRADS)) {
             // The layers' forward order, so that scorers can tell "the last dense layer before the head"
             // even when several layers share a width (TracIn's default parameter group).
-            List<DenseLayerTap> taps = spec.denseLayers();
+            List<DenseLayerTap> taps = this.taps.denseLayers();
             for (int i = 0; i < taps.size(); i++) {
                 writer.setAttributes(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, taps.get(i).name()),
                         java.util.Map.of(LAYER_INDEX_ATTRIBUTE, Integer.toString(i)));
@@ -301,10 +303,10 @@ public final class SameDiffCapture {
                 skipped += range.size();
             } else {
                 List<CapturedBatch> parts = new ArrayList<>();
-                for (CaptureBatch batch : source.batches(range, batchSize)) {
+                for (EvalBatch batch : source.batches(range, batchSize)) {
                     parts.add(compute(batch, kinds));
                 }
-                CapturedBatch merged = inIdOrder(parts);
+                CapturedBatch merged = CapturedBatch.inIdOrder(parts);
                 if (merged.ids().length != range.size() || (range.size() > 0 && merged.ids()[0] != range.from())) {
                     throw new ConfigurationException("capture source returned ids " + merged.ids().length
                             + " examples from " + (merged.ids().length == 0 ? "-" : merged.ids()[0]) + " for range "
@@ -327,22 +329,8 @@ public final class SameDiffCapture {
     }
 
     /**
-     * Concatenates computed batches and puts their rows in ascending id order, ready for
-     * {@link CapturedBatch#writeTo}.
-     *
-     * @param parts batches whose ids together form a consecutive range
-     * @return one batch in id order
-     */
-    public static CapturedBatch inIdOrder(List<CapturedBatch> parts) {
-        if (parts.isEmpty()) {
-            throw new IllegalArgumentException("no batches to merge");
-        }
-        return BatchAssembler.inIdOrder(parts);
-    }
-
-    /**
      * @param kinds per-checkpoint kinds
-     * @return the artifact keys these kinds produce for this spec
+     * @return the artifact keys these kinds produce for these taps
      */
     public List<ArtifactKey> keys(Set<ArtifactKind> kinds) {
         List<ArtifactKey> keys = new ArrayList<>();
@@ -351,39 +339,11 @@ public final class SameDiffCapture {
                 continue;
             }
             if (k.isLayered()) {
-                spec.denseLayers().forEach(t -> keys.add(ArtifactKey.of(k, t.name())));
+                taps.denseLayers().forEach(t -> keys.add(ArtifactKey.of(k, t.name())));
             } else {
                 keys.add(ArtifactKey.of(k));
             }
         }
         return keys;
-    }
-
-    private GraphState useObjective() {
-        List<String> previous = sd.getLossVariables() == null ? List.of() : List.copyOf(sd.getLossVariables());
-        if (previous.equals(List.of(OBJECTIVE)) && sd.getFunction("grad") != null) {
-            return null;
-        }
-        sd.setLossVariables(OBJECTIVE);
-        sd.createGradFunction(spec.gradientRoots().toArray(new String[0]));
-        return new GraphState(previous);
-    }
-
-    /** Loss variables to restore after capture. */
-    private final class GraphState {
-        private final List<String> lossVariables;
-
-        GraphState(List<String> lossVariables) {
-            this.lossVariables = lossVariables;
-        }
-
-        void restore() {
-            if (!lossVariables.equals(List.of(OBJECTIVE))) {
-                sd.setLossVariables(lossVariables.toArray(new String[0]));
-                if (!lossVariables.isEmpty()) {
-                    sd.createGradFunction(spec.gradientRoots().toArray(new String[0]));
-                }
-            }
-        }
     }
 }

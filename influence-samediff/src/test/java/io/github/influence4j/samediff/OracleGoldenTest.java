@@ -1,4 +1,4 @@
-package io.github.influence4j.core.capture;
+package io.github.influence4j.samediff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,7 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * End-to-end check of capture: a tiny model of the oracle's family is trained with
- * {@code SameDiff.fit} and a {@link CaptureListener} (3 checkpoints, learning rates 0.8, 0.5, 0.2);
+ * {@code SameDiff.fit} and a {@link SameDiffCaptureListener} (3 checkpoints, learning rates 0.8, 0.5, 0.2);
  * scores computed from the captured store by naive float64 loops must equal the PyTorch oracle's
  * scores on the exported weights ({@code golden/oracle-family}, see its README).
  */

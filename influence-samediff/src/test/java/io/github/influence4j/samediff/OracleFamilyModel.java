@@ -1,5 +1,7 @@
-package io.github.influence4j.core.capture;
+package io.github.influence4j.samediff;
 
+import io.github.influence4j.core.capture.CaptureSchedule;
+import io.github.influence4j.core.capture.CaptureSpec;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.Npy;
@@ -32,7 +34,7 @@ import org.nd4j.linalg.schedule.ScheduleType;
 /**
  * A tiny SameDiff model of the oracle's family (../shared/oracle/README.md): constant embedding,
  * masked mean pool, tanh hidden layer, dense head, trained with {@code SameDiff.fit} (SGD with a
- * learning-rate schedule) while a {@link CaptureListener} captures every 2 steps. Used by the golden
+ * learning-rate schedule) while a {@link SameDiffCaptureListener} captures every 2 steps. Used by the golden
  * test and by the fixture generator.
  */
 final class OracleFamilyModel {
@@ -79,9 +81,10 @@ final class OracleFamilyModel {
                 .dataSetFeatureMapping("ids", "mask", "inv_count").dataSetLabelMapping("labels").build());
     }
 
-    static CaptureSpec spec(int k) {
-        return new CaptureSpec("lookup", "lookup", List.of("emb"), "logits", "loss", "labels",
-                List.of(new DenseLayerTap("hid", "p", "a"), new DenseLayerTap("fc", "h", "logits")), k);
+    static GraphTaps spec(int k) {
+        return GraphTaps.builder().embeddingOutput("lookup").lookupOutput("lookup").gradientRoots("emb")
+                .logits("logits").perExampleLoss("loss").labelPlaceholder("labels")
+                .denseLayer("hid", "p", "a").denseLayer("fc", "h", "logits").numClasses(k).build();
     }
 
     /** Placeholders of examples [from, to) except labels. */
@@ -117,16 +120,16 @@ final class OracleFamilyModel {
             }
 
             @Override
-            public List<CaptureBatch> batches(ExampleRange range, int max) {
+            public List<EvalBatch> batches(ExampleRange range, int max) {
                 // consecutive batches, the last one first: capture must restore the id order
-                List<CaptureBatch> out = new ArrayList<>();
+                List<EvalBatch> out = new ArrayList<>();
                 for (int from = range.from(); from < range.to(); from += max) {
                     out.add(0, batch(ExampleRange.of(from, Math.min(range.to(), from + max))));
                 }
                 return out;
             }
 
-            private CaptureBatch batch(ExampleRange r) {
+            private EvalBatch batch(ExampleRange r) {
                 int len = tokens[0].length;
                 int[] lengths = new int[r.size()];
                 for (int i = 0; i < r.size(); i++) {
@@ -134,9 +137,9 @@ final class OracleFamilyModel {
                         lengths[i] += t != 0 ? 1 : 0;
                     }
                 }
-                return new CaptureBatch(java.util.stream.IntStream.range(r.from(), r.to()).toArray(),
+                return new EvalBatch(java.util.stream.IntStream.range(r.from(), r.to()).toArray(),
                         features(r.from(), r.to()), java.util.Arrays.copyOfRange(labels, r.from(), r.to()),
-                        CaptureBatch.leadingPositions(lengths, len));
+                        EvalBatch.leadingPositions(lengths, len));
             }
         };
     }
@@ -168,10 +171,15 @@ final class OracleFamilyModel {
      * @param export if non-null, each checkpoint's weights are written here in the oracle's layout
      * @return the capture listener
      */
-    CaptureListener trainAndCapture(ArtifactWriter writer, Path export) {
+    SameDiffCaptureListener trainAndCapture(ArtifactWriter writer, Path export) {
         SameDiffCapture capture = SameDiffCapture.attach(sd, spec(numClasses));
-        CaptureListener l = new CaptureListener(capture, writer, source(), CapturePlan.every(2).withBatchSize(5),
-                (long) stepsPerEpoch() * EPOCHS, stepsPerEpoch(), 7, LearningRateSource.fromTrainingConfig(sd));
+        SameDiffCaptureListener l = SameDiffCaptureListener.builder(capture, writer, source())
+                .schedule(CaptureSchedule.everyIterations(2))
+                .spec(CaptureSpec.of(SameDiffCapture.ALL_KINDS).withBatchSize(5))
+                .runLength((long) stepsPerEpoch() * EPOCHS, stepsPerEpoch())
+                .seed(7)
+                .learningRate(SameDiffLearningRates.fromTrainingConfig(sd))
+                .build();
         List<Listener> ls = new ArrayList<>(List.of(l));
         if (export != null) {
             ls.add(new BaseListener() {
@@ -183,9 +191,9 @@ final class OracleFamilyModel {
                 @Override
                 public void iterationDone(SameDiff s, At at, MultiDataSet ds, Loss loss) {
                     long step = at.iteration() + 1L;
-                    if (l.schedule().containsKey(step)) {
+                    if (l.steps().containsKey(step)) {
                         exportWeights(export.resolve("checkpoints").resolve(String.format("step-%08d", step)),
-                                LearningRateSource.fromTrainingConfig(s).learningRate(at.iteration(), at.epoch()));
+                                SameDiffLearningRates.fromTrainingConfig(s).learningRate(at.iteration(), at.epoch()));
                     }
                 }
             });
