@@ -116,7 +116,7 @@ public final class ScorerDefinition {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static String defaultText(Option<?> o) {
         String d = ((Option) o).format(o.defaultValue());
-        return d.isEmpty() || o.doc().contains("(default") ? "" : " (default " + d + ")";
+        return d.isEmpty() || o.doc().contains("default") ? "" : " (default " + d + ")";
     }
 
     /**
