@@ -2,6 +2,7 @@ package io.github.influence4j.core.store;
 
 import io.github.influence4j.core.exception.CorruptStoreException;
 import io.github.influence4j.core.exception.StoreException;
+import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.ChunkFiles.Origin;
 import io.github.influence4j.core.store.Manifest.Finiteness;
 import io.github.influence4j.core.store.Manifest.StoredFile;

@@ -3,6 +3,7 @@ package io.github.influence4j.core.store;
 import io.github.influence4j.core.exception.CorruptStoreException;
 import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.exception.StoreException;
+import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.Manifest.StoredFile;
 import io.github.influence4j.core.store.StoreVerification.Status;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.github.influence4j.core.store;
 
 import io.github.influence4j.core.exception.StoreException;
+import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.Manifest.StoredArtifact;
 import io.github.influence4j.core.store.Manifest.StoredCheckpoint;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.github.influence4j.core.store;
 
 import io.github.influence4j.core.exception.NumericalException;
+import io.github.influence4j.core.io.Npy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.nd4j.linalg.api.buffer.DataType;

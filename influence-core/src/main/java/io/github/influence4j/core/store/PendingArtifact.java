@@ -1,5 +1,6 @@
 package io.github.influence4j.core.store;
 
+import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.Manifest.Finiteness;
 import io.github.influence4j.core.store.Manifest.StoredArtifact;
 import io.github.influence4j.core.store.Manifest.StoredChunk;

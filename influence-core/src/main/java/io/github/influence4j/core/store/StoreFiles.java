@@ -1,21 +1,14 @@
 package io.github.influence4j.core.store;
 
 import io.github.influence4j.core.exception.StoreException;
+import io.github.influence4j.core.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32C;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The file store's layout on disk and its crash-safe file operations (DESIGN.md section 2).
@@ -28,19 +21,14 @@ import org.slf4j.LoggerFactory;
  * &lt;store&gt;/{static,checkpoints/&lt;id&gt;}/pending.json                          journal of an uncommitted capture
  * </pre>
  *
- * @implNote Every file is written under a temporary name, forced to the device, moved into place
- *     atomically and its directory forced, so that a crash leaves either the old or the new file.
- *     Everything goes through {@link Path}, so another NIO file-system provider can serve a store;
- *     where that provider cannot move atomically or force a directory, the store falls back to a
- *     plain move and logs a warning once.
+ * @implNote Every file is written with {@link AtomicFiles}: under a temporary name, forced to the
+ *     device, moved into place atomically and its directory forced, so that a crash leaves either
+ *     the old or the new file.
  */
 final class StoreFiles {
     static final String MANIFEST = "manifest.json";
     static final String JOURNAL = "pending.json";
     static final String LOCK = "writer.lock";
-    private static final String TMP_SUFFIX = ".tmp";
-    private static final Logger LOG = LoggerFactory.getLogger(StoreFiles.class);
-    private static final AtomicBoolean WARNED_MOVE = new AtomicBoolean();
 
     private StoreFiles() {
     }
@@ -101,8 +89,7 @@ final class StoreFiles {
     }
 
     /**
-     * Writes {@code content} to {@code target} crash-safely: temporary file, force, atomic move,
-     * force the directory.
+     * Writes {@code content} to {@code target} crash-safely (see {@link AtomicFiles}).
      *
      * @param target the final path
      * @param content the bytes
@@ -115,7 +102,7 @@ final class StoreFiles {
 
     /**
      * Writes {@code head} followed by the first {@code bodyLength} bytes of {@code body}
-     * crash-safely (see {@link #writeAtomically(Path, byte[])}).
+     * crash-safely (see {@link AtomicFiles}).
      *
      * @param target the final path
      * @param head the first bytes (an {@code .npy} header)
@@ -127,8 +114,6 @@ final class StoreFiles {
      * @throws StoreException if the file cannot be written
      */
     static Manifest.Checksums writeAtomically(Path target, byte[] head, byte[] body, int bodyLength, boolean forceDir) {
-        Path dir = target.getParent();
-        Path tmp = target.resolveSibling(target.getFileName() + TMP_SUFFIX);
         MessageDigest md = sha256();
         md.update(head);
         md.update(body, 0, bodyLength);
@@ -136,19 +121,10 @@ final class StoreFiles {
         crc.update(head);
         crc.update(body, 0, bodyLength);
         try {
-            ensureDirectory(dir);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer[] bufs = {ByteBuffer.wrap(head), ByteBuffer.wrap(body, 0, bodyLength)};
-                while (bufs[0].hasRemaining() || bufs[1].hasRemaining()) {
-                    ch.write(bufs);
-                }
-                ch.force(true);
-            }
-            move(tmp, target);
-            if (forceDir) {
-                forceDirectory(dir);
-            }
+            AtomicFiles.write(target, out -> {
+                out.write(head);
+                out.write(body, 0, bodyLength);
+            }, forceDir);
         } catch (IOException e) {
             throw new StoreException("could not write " + target + ": " + e
                     + "; check free space and permissions, then resume the capture with ArtifactStores.resume", e);
@@ -157,50 +133,12 @@ final class StoreFiles {
     }
 
     /**
-     * Creates a directory and its missing parents, forcing each parent whose entries changed, so
-     * that the new directories survive a crash.
-     *
-     * @param dir the directory
-     * @throws IOException if it cannot be created
-     */
-    static void ensureDirectory(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        Path existing = dir.toAbsolutePath();
-        while (existing.getParent() != null && !Files.isDirectory(existing)) {
-            existing = existing.getParent();
-        }
-        Files.createDirectories(dir);
-        for (Path p = dir.toAbsolutePath(); p != null && !p.equals(existing); p = p.getParent()) {
-            forceDirectory(p.getParent());
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            if (WARNED_MOVE.compareAndSet(false, true)) {
-                LOG.warn("The file system of {} cannot move files atomically; a crash during a commit may leave a"
-                        + " damaged manifest", to);
-            }
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /**
-     * Forces a directory's entries to the device, so that a completed move survives a crash. A
-     * no-op where the file system does not support it.
+     * Forces a directory's entries to the device (see {@link AtomicFiles#forceDirectory(Path)}).
      *
      * @param dir the directory
      */
     static void forceDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.trace("cannot force directory {}: {}", dir, e.toString());
-        }
+        AtomicFiles.forceDirectory(dir);
     }
 
     /**

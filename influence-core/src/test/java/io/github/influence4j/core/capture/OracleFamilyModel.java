@@ -2,7 +2,7 @@ package io.github.influence4j.core.capture;
 
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.ExampleRange;
-import io.github.influence4j.core.store.Npy;
+import io.github.influence4j.core.io.Npy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

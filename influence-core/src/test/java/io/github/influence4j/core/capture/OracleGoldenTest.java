@@ -9,7 +9,7 @@ import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.ExampleRange;
-import io.github.influence4j.core.store.Npy;
+import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.testing.Asserts;

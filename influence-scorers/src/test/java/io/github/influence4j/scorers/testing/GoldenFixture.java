@@ -6,7 +6,7 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
-import io.github.influence4j.core.store.Npy;
+import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +59,7 @@ public final class Npy {
      * @param dt FLOAT, DOUBLE, INT or LONG
      * @return numpy's descr string
      */
-    static String descr(DataType dt) {
+    private static String descr(DataType dt) {
         return switch (dt) {
             case FLOAT -> "<f4";
             case DOUBLE -> "<f8";
@@ -124,7 +124,7 @@ public final class Npy {
      * @param array any array
      * @return the array itself if it is C-ordered, not a view and owns its whole buffer; else a C-ordered copy
      */
-    static INDArray contiguous(INDArray array) {
+    public static INDArray contiguous(INDArray array) {
         if (array.isEmpty() || (!array.isView() && array.ordering() == 'c' && array.offset() == 0
                 && array.data().length() == array.length())) {
             return array;
@@ -136,7 +136,7 @@ public final class Npy {
      * @param dt FLOAT, DOUBLE, INT or LONG
      * @return bytes per element
      */
-    static int elementSize(DataType dt) {
+    public static int elementSize(DataType dt) {
         return switch (dt) {
             case FLOAT, INT -> 4;
             case DOUBLE, LONG -> 8;
@@ -153,7 +153,7 @@ public final class Npy {
      * @param dst destination
      * @param off byte offset in {@code dst}
      */
-    static void copyToBytes(INDArray c, long from, int count, byte[] dst, int off) {
+    public static void copyToBytes(INDArray c, long from, int count, byte[] dst, int off) {
         if (count == 0) {
             return;
         }
@@ -183,7 +183,7 @@ public final class Npy {
      * @param from first destination element (flat C index)
      * @param count elements to copy
      */
-    static void copyFromBytes(byte[] src, int off, INDArray dst, long from, int count) {
+    public static void copyFromBytes(byte[] src, int off, INDArray dst, long from, int count) {
         if (count == 0) {
             return;
         }
@@ -209,7 +209,7 @@ public final class Npy {
      * @param shape shape (may be empty for a scalar, or hold a 0 for an empty array)
      * @return an uninitialised C-ordered array that owns its buffer
      */
-    static INDArray allocate(DataType dt, long[] shape) {
+    public static INDArray allocate(DataType dt, long[] shape) {
         for (long d : shape) {
             if (d == 0) {
                 return Nd4j.create(dt, shape);
