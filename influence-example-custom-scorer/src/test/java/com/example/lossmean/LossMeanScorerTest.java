@@ -6,20 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.influence4j.core.exception.ConfigurationException;
-import io.github.influence4j.core.spi.InfluenceScorerProvider;
 import io.github.influence4j.core.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
-import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.ScoreRequest;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.MissingArtifactException;
+import io.github.influence4j.core.spi.InfluenceScorerProvider;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class LossMeanScorerTest {
 
     private TrainingArtifactStore store(int chunkSize) {
         Random rnd = new Random(7);
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("loss-test", N, 3, chunkSize));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("loss-test", N, 3, chunkSize));
         for (int c = 0; c < C; c++) {
             for (int i = 0; i < N; i++) {
                 losses[c][i] = (float) (rnd.nextDouble() * 3);
@@ -103,7 +103,7 @@ class LossMeanScorerTest {
                 () -> LossMeanScorer.create(s, Map.of("checkpoints", "c9")));
         assertTrue(noSuch.getMessage().contains("'c9'"), noSuch.getMessage());
 
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("no-loss", 2, 2, 2));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("no-loss", 2, 2, 2));
         w.beginCheckpoint(new Checkpoint("c0", 0, 0, 1e-3, 1));
         w.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}}));
         w.commit();

@@ -2,10 +2,10 @@ package io.github.influence4j.bench;
 
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.file.ArtifactStores;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;

@@ -2,12 +2,12 @@ package io.github.influence4j.bench;
 
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.ChunkVerification;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.NonFinitePolicy;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
 import io.github.influence4j.scorers.internal.ArtifactReads;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,13 +1,16 @@
 /**
- * The training-artifact store: kinds, checkpoints, chunked reads, the memory and file stores
- * (DESIGN.md section 2).
+ * The training-artifact store's API (DESIGN.md section 2): what a store holds
+ * ({@link io.github.influence4j.core.store.ArtifactKind}, {@link io.github.influence4j.core.store.ArtifactKey},
+ * {@link io.github.influence4j.core.store.ArtifactInfo}, {@link io.github.influence4j.core.store.Checkpoint},
+ * {@link io.github.influence4j.core.store.StoreSpec}), how it is read
+ * ({@link io.github.influence4j.core.store.TrainingArtifactStore},
+ * {@link io.github.influence4j.core.store.ArtifactChunk}, {@link io.github.influence4j.core.store.ExampleRange})
+ * and written ({@link io.github.influence4j.core.store.ArtifactWriter}).
  *
- * <p>The file store's {@code manifest.json} records, for every chunk file, its length and SHA-256
- * (as DESIGN.md section 2 specifies) and, since 0.1.0, its CRC32C and whether all its values are
- * finite ({@code "crc32c"}, {@code "allFinite"}; both optional, so older stores still open). Reads
- * check the CRC32C by default ({@link io.github.influence4j.core.store.ChunkVerification}) because
- * SHA-256 on every read capped them at about 1 GB/s per core; {@code ArtifactStores.verify} and
- * {@code influence4j inspect --verify} compare all three.
+ * <p>Only interfaces and values: the implementations live in {@code core.store.file} (the
+ * default, {@code ArtifactStores}) and {@code core.store.memory} ({@code MemoryStores}), which
+ * depend on this package and never the other way round. Scorers and capture code depend on this
+ * package alone.
  */
 @org.jspecify.annotations.NullMarked
 package io.github.influence4j.core.store;

@@ -9,12 +9,13 @@ import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactInfo;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -57,7 +58,7 @@ class SameDiffCaptureTest {
     @Test
     void capturingTheSameWeightsTwiceGivesIdenticalArtifactsAndRestoresTheLoss() {
         SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
-        ArtifactWriter w = ArtifactStores.inMemory(spec());
+        ArtifactWriter w = MemoryStores.create(spec());
         capture.capture(w, new Checkpoint("a", 1, 0, 0.1, 1), model.source(), SameDiffCapture.ALL_KINDS, 5);
         capture.capture(w, new Checkpoint("b", 1, 0, 0.1, 1), model.source(), SameDiffCapture.ALL_KINDS, 3);
         assertEquals(List.of("mean_loss"), model.sd.getLossVariables());
@@ -87,10 +88,10 @@ class SameDiffCaptureTest {
     @Test
     void anInterruptedCaptureResumesWithTheMissingRangesOnly() {
         SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
-        ArtifactWriter reference = ArtifactStores.inMemory(spec());
+        ArtifactWriter reference = MemoryStores.create(spec());
         capture.capture(reference, new Checkpoint("c", 5, 0, 0.1, 1), model.source(), SameDiffCapture.ALL_KINDS, 4);
 
-        ArtifactWriter store = ArtifactStores.inMemory(spec());
+        ArtifactWriter store = MemoryStores.create(spec());
         ArtifactWriter durable = new ReopenableWriter(store);
         CaptureSource failing = new CaptureSource() {
             private int calls;
@@ -122,7 +123,7 @@ class SameDiffCaptureTest {
     @Test
     void aCaptureKilledMidwayResumesFromTheFileStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
-        ArtifactWriter reference = ArtifactStores.inMemory(spec());
+        ArtifactWriter reference = MemoryStores.create(spec());
         Checkpoint c = new Checkpoint("c", 5, 0, 0.1, 1);
         capture.capture(reference, c, model.source(), SameDiffCapture.ALL_KINDS, 4);
         java.nio.file.Path store = dir.resolve("store");
@@ -227,7 +228,7 @@ class SameDiffCaptureTest {
     void captureDuringFitDoesNotChangeTraining() {
         OracleFamilyModel plain = copyOf(model);
         plain.sd.fit(plain.iterator(), OracleFamilyModel.EPOCHS);
-        CaptureListener l = model.trainAndCapture(ArtifactStores.inMemory(spec()), null);
+        CaptureListener l = model.trainAndCapture(MemoryStores.create(spec()), null);
         assertEquals(3, l.results().size());
         assertEquals(List.of("mean_loss"), model.sd.getLossVariables());
         Map<String, INDArray> a = plain.weights();
@@ -245,7 +246,7 @@ class SameDiffCaptureTest {
     @Test
     void logitsOnlyCaptureNeedsNoGradients() {
         SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
-        ArtifactWriter w = ArtifactStores.inMemory(spec());
+        ArtifactWriter w = MemoryStores.create(spec());
         capture.capture(w, new Checkpoint("l", 1, 0, 0.1, 1), model.source(), Set.of(ArtifactKind.LOGITS), 8);
         assertEquals(Set.of(ArtifactKey.of(ArtifactKind.LOGITS)), w.store().artifacts("l").keySet());
     }

@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.influence4j.core.exception.AmbiguousScorerException;
 import io.github.influence4j.core.InfluenceScorers;
+import io.github.influence4j.core.exception.AmbiguousScorerException;
 import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.exception.ScorerNotFoundException;
 import io.github.influence4j.core.spi.InfluenceScorerProvider;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -143,7 +143,7 @@ class InfluenceScorersDiscoveryTest {
         ClassLoader l = loader("two");
         Thread t = Thread.currentThread();
         ClassLoader saved = t.getContextClassLoader();
-        try (ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("spi", 2, 2, 2))) {
+        try (ArtifactWriter w = MemoryStores.create(new StoreSpec("spi", 2, 2, 2))) {
             w.beginCheckpoint(new Checkpoint("c0", 1, 0, 0.1, 1));
             w.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, Nd4j.zeros(DataType.FLOAT, 2, 2));
             w.commit();
@@ -161,7 +161,7 @@ class InfluenceScorersDiscoveryTest {
         } finally {
             t.setContextClassLoader(saved);
         }
-        try (ArtifactWriter empty = ArtifactStores.inMemory(new StoreSpec("bare", 2, 2, 2))) {
+        try (ArtifactWriter empty = MemoryStores.create(new StoreSpec("bare", 2, 2, 2))) {
             MissingArtifactException e = assertThrows(MissingArtifactException.class,
                     () -> InfluenceScorers.create("alpha", empty.store(), Map.of(), l));
             assertTrue(e.getMessage().contains("alpha needs [LOGITS]; store 'bare' has [] (0 checkpoints)"),

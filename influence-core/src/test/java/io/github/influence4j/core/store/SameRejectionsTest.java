@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.exception.IncompatibleStoreException;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -107,7 +109,7 @@ class SameRejectionsTest {
     @MethodSource("badWrites")
     void bothStoresRejectWithTheSameMessage(String what, Class<? extends Throwable> type, String fragment,
             Consumer<ArtifactWriter> scenario) {
-        Throwable memory = run(ArtifactStores.inMemory(SPEC), scenario);
+        Throwable memory = run(MemoryStores.create(SPEC), scenario);
         Throwable file = run(ArtifactStores.create(tmp.resolve("s"), SPEC), scenario);
         assertNotNull(memory, what + ": the memory store accepted it");
         assertNotNull(file, what + ": the file store accepted it");

@@ -1,24 +1,24 @@
 package io.github.influence4j.examples.cli;
 
-import io.github.influence4j.core.exception.InfluenceException;
 import io.github.influence4j.core.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.ScoreRequest;
+import io.github.influence4j.core.exception.InfluenceException;
 import io.github.influence4j.core.spi.InfluenceScorerProvider;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
 import io.github.influence4j.examples.demo.SyntheticData;
 import io.github.influence4j.examples.demo.SyntheticPruning;
 import io.github.influence4j.examples.demo.SyntheticTraining;
 import io.github.influence4j.examples.report.ReportWriter;
-import io.github.influence4j.examples.report.RunResults;
 import io.github.influence4j.examples.report.RunResults.DetectionResult;
 import io.github.influence4j.examples.report.RunResults.TrainingResult;
+import io.github.influence4j.examples.report.RunResults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package io.github.influence4j.examples.cli;
 
-import io.github.influence4j.core.exception.InfluenceException;
 import io.github.influence4j.core.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.ScoreRequest;
-import io.github.influence4j.core.store.ArtifactStores;
+import io.github.influence4j.core.exception.InfluenceException;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
 import io.github.influence4j.examples.snli.SnliScores;
 import java.io.IOException;
 import java.io.PrintWriter;

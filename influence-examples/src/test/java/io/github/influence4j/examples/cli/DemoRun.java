@@ -2,8 +2,8 @@ package io.github.influence4j.examples.cli;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.file.ArtifactStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -6,11 +6,12 @@ import io.github.influence4j.core.capture.CaptureResult;
 import io.github.influence4j.core.capture.LearningRateSource;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
-import io.github.influence4j.core.store.ArtifactStores;
-import io.github.influence4j.core.store.ExampleRange;
-import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import java.util.Random;
  *
  * <pre>{@code
  * SnliData data = SnliData.bundled(64);
- * ArtifactWriter w = ArtifactStores.inMemory(StoreSpec.of("snli-dev", data.train().size(), 3));
+ * ArtifactWriter w = MemoryStores.create(StoreSpec.of("snli-dev", data.train().size(), 3));
  * SnliExperiment.Result r = SnliExperiment.run(data, EncoderConfig.defaults(), TrainOptions.defaults(),
  *         Optional.of(CapturePlan.evenlySpaced(10)), Optional.of(w));
  * }</pre>
@@ -86,7 +87,7 @@ public final class SnliExperiment {
             return run(data, config, options, Optional.empty(), Optional.empty());
         }
         StoreSpec spec = StoreSpec.of("snli-dev-seed" + options.seed(), data.train().size(), SnliEncoder.CLASSES);
-        ArtifactWriter w = storeDir.map(d -> ArtifactStores.create(d, spec)).orElseGet(() -> ArtifactStores.inMemory(spec));
+        ArtifactWriter w = storeDir.map(d -> ArtifactStores.create(d, spec)).orElseGet(() -> MemoryStores.create(spec));
         try (w) {
             return run(data, config, options, plan, Optional.of(w));
         }

@@ -10,12 +10,12 @@ import io.github.influence4j.core.capture.SameDiffCapture;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +44,7 @@ class SnliCaptureTest {
 
     @Test
     void trainingWithCaptureWritesAStoreEveryScorerCanRead() {
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("snli-slice", N, 3, 32));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("snli-slice", N, 3, 32));
         SnliExperiment.Result r = SnliExperiment.run(data, CONFIG, options(5),
                 Optional.of(CapturePlan.evenlySpaced(2).withBatchSize(24)), Optional.of(w));
         TrainingArtifactStore s = w.store();

@@ -1,9 +1,10 @@
 package io.github.influence4j.scorers.testing;
 
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
@@ -21,7 +22,7 @@ public enum StoreKind {
      */
     public ArtifactWriter writer(StoreSpec spec, Path dir) {
         if (this == MEMORY) {
-            return ArtifactStores.inMemory(spec);
+            return MemoryStores.create(spec);
         }
         try {
             return ArtifactStores.create(dir.resolve("store"), spec);

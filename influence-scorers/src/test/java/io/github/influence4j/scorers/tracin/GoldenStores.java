@@ -2,14 +2,15 @@ package io.github.influence4j.scorers.tracin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
-import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -129,7 +130,7 @@ final class GoldenStores {
 
     static ArtifactWriter writer(StoreSpec spec, Backend backend, Path dir) {
         if (backend == Backend.MEMORY) {
-            return ArtifactStores.inMemory(spec);
+            return MemoryStores.create(spec);
         }
         try {
             return ArtifactStores.create(dir.resolve(spec.storeId() + "-" + System.nanoTime()), spec);

@@ -11,11 +11,11 @@ import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import io.github.influence4j.scorers.Scorers;
 import io.github.influence4j.scorers.tracin.GradientProjection.Kind;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ class GradientProjectionTest {
     static TrainingArtifactStore projected(String split, GradientProjection p, String id) {
         JsonNode meta = GoldenStores.meta();
         int n = meta.get(split.equals("train") ? "n_train" : "n_test").asInt();
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec(id, n, 3, 16));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec(id, n, 3, 16));
         for (JsonNode c : meta.get("checkpoints")) {
             String base = "artifacts/" + split + "/" + c.get("id").asText() + "/";
             double[][] out = new double[n][p.dim()];

@@ -2,11 +2,11 @@ package io.github.influence4j.scorers.tracin;
 
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.factory.Nd4j;
@@ -76,7 +76,7 @@ final class Synthetic {
     }
 
     TrainingArtifactStore store(String id, int chunk) {
-        return write(ArtifactStores.inMemory(new StoreSpec(id, n, K, chunk)));
+        return write(MemoryStores.create(new StoreSpec(id, n, K, chunk)));
     }
 
     TrainingArtifactStore write(ArtifactWriter w) {

@@ -8,22 +8,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.influence4j.core.exception.ConfigurationException;
-import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
-import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.ScoreRequest;
 import io.github.influence4j.core.ScoringListener;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.IncompatibleStoreException;
+import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.spi.InfluenceScorerProvider;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import io.github.influence4j.scorers.Scorers;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +123,7 @@ class TracInConfigurationTest {
         ConfigurationException head = assertThrows(ConfigurationException.class, () -> Scorers.tracInSelf(headOnly));
         assertTrue(head.getMessage().contains("only the head was captured"), head.getMessage());
         // layer-index attributes decide when widths cannot
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("idx", 2, 3, 2));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("idx", 2, 3, 2));
         w.beginCheckpoint(new Checkpoint("c0", 1, 0, 1, 0));
         for (String layer : new String[] {"a", "b", "c"}) {
             ArtifactKey in = ArtifactKey.of(ArtifactKind.LAYER_INPUTS, layer);
@@ -149,7 +149,7 @@ class TracInConfigurationTest {
     private static TrainingArtifactStore factoredStore(String split, double[] lrs, String[] ids) {
         int n = split.equals("train") || split.equals("h") ? 36 : 10;
         String dir = split.equals("h") ? "train" : split;
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec(split, n, 3, 16));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec(split, n, 3, 16));
         for (int c = 0; c < lrs.length; c++) {
             w.beginCheckpoint(new Checkpoint(ids[c], c, c, lrs[c], 0));
             for (ArtifactKind k : new ArtifactKind[] {ArtifactKind.LAYER_INPUTS, ArtifactKind.LAYER_OUTPUT_GRADS}) {

@@ -1,7 +1,17 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.influence4j.core.store.ArtifactChunk;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactKind;
+import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.ChunkVerification;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.NonFinitePolicy;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

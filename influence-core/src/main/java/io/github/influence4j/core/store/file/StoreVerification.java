@@ -1,5 +1,7 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ExampleRange;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

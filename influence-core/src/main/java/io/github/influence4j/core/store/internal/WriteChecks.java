@@ -1,7 +1,12 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.internal;
 
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.exception.IncompatibleStoreException;
+import io.github.influence4j.core.store.ArtifactInfo;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactKind;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.StoreSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Validation shared by every {@link ArtifactWriter}, so that both stores reject the same input
  * with the same message.
  */
-final class WriteChecks {
+public final class WriteChecks {
     private WriteChecks() {
     }
 
@@ -31,7 +36,7 @@ final class WriteChecks {
      * @param attributes attributes set for the key
      * @return the info of this write
      */
-    static ArtifactInfo checkWrite(StoreSpec spec, Optional<Checkpoint> openCheckpoint, ArtifactKey key, int from,
+    public static ArtifactInfo checkWrite(StoreSpec spec, Optional<Checkpoint> openCheckpoint, ArtifactKey key, int from,
             int count, INDArray values, boolean ragged, Optional<ArtifactInfo> existing,
             Map<String, String> attributes) {
         if (key.kind().isRagged() != ragged) {
@@ -96,7 +101,7 @@ final class WriteChecks {
      * @param lengths lengths per example
      * @return the offsets (n + 1)
      */
-    static long[] checkRagged(StoreSpec spec, ArtifactKey key, INDArray values, int[] lengths) {
+    public static long[] checkRagged(StoreSpec spec, ArtifactKey key, INDArray values, int[] lengths) {
         long[] offsets = new long[lengths.length + 1];
         for (int i = 0; i < lengths.length; i++) {
             if (lengths[i] < 0) {
@@ -120,7 +125,7 @@ final class WriteChecks {
      * @param where checkpoint or "static artifacts"
      * @param covered examples written
      */
-    static void checkCoverage(StoreSpec spec, ArtifactKey key, String where, java.util.BitSet covered) {
+    public static void checkCoverage(StoreSpec spec, ArtifactKey key, String where, java.util.BitSet covered) {
         int missing = covered.nextClearBit(0);
         if (missing < spec.numExamples()) {
             int end = covered.nextSetBit(missing);
@@ -138,7 +143,7 @@ final class WriteChecks {
      * @param cursor where a continuing write starts ({@code -1}: only a chunk boundary will do)
      * @param from where this write starts
      */
-    static void checkOrder(StoreSpec spec, ArtifactKey key, int cursor, int from) {
+    public static void checkOrder(StoreSpec spec, ArtifactKey key, int cursor, int from) {
         if (from != cursor && from % spec.chunkSize() != 0) {
             throw new ConfigurationException(key + ": a write at example " + from + " in store '" + spec.storeId()
                     + "' neither continues the previous write" + (cursor >= 0 ? " (next example " + cursor + ")" : "")
@@ -152,7 +157,7 @@ final class WriteChecks {
      * @param key a static artifact that is already committed
      * @return the exception to throw
      */
-    static ConfigurationException staticAlreadyCommitted(StoreSpec spec, ArtifactKey key) {
+    public static ConfigurationException staticAlreadyCommitted(StoreSpec spec, ArtifactKey key) {
         return new ConfigurationException("static artifact " + key + " is already committed in store '"
                 + spec.storeId() + "'; static artifacts are written once");
     }
@@ -163,7 +168,7 @@ final class WriteChecks {
      * @param next the checkpoint being begun
      * @return the exception to throw
      */
-    static IllegalStateException alreadyOpen(StoreSpec spec, Checkpoint open, Checkpoint next) {
+    public static IllegalStateException alreadyOpen(StoreSpec spec, Checkpoint open, Checkpoint next) {
         return new IllegalStateException("checkpoint '" + open.id() + "' is open in store '" + spec.storeId()
                 + "'; commit() it before beginning '" + next.id() + "'");
     }
@@ -173,7 +178,7 @@ final class WriteChecks {
      * @param checkpoint a checkpoint whose id is already committed
      * @return the exception to throw
      */
-    static ConfigurationException duplicateCheckpoint(StoreSpec spec, Checkpoint checkpoint) {
+    public static ConfigurationException duplicateCheckpoint(StoreSpec spec, Checkpoint checkpoint) {
         return new ConfigurationException("checkpoint id '" + checkpoint.id() + "' is already committed in store '"
                 + spec.storeId() + "'; checkpoint ids must be unique: choose another id");
     }

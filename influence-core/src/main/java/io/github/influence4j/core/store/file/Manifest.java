@@ -1,5 +1,10 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
+import io.github.influence4j.core.store.ArtifactInfo;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.StoreSpec;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,15 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.SyntheticArtifacts;
 import io.github.influence4j.core.testing.Asserts;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

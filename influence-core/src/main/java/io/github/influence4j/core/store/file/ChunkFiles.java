@@ -1,11 +1,15 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.exception.CorruptStoreException;
 import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.io.Npy;
-import io.github.influence4j.core.store.Manifest.StoredFile;
-import io.github.influence4j.core.store.StoreVerification.Status;
+import io.github.influence4j.core.store.ArtifactInfo;
+import io.github.influence4j.core.store.ChunkVerification;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.file.Manifest.StoredFile;
+import io.github.influence4j.core.store.file.StoreVerification.Status;
+import io.github.influence4j.core.store.internal.ReadChecks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

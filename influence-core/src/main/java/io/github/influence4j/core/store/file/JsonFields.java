@@ -1,4 +1,4 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influence4j.core.exception.CorruptStoreException;
 import io.github.influence4j.core.exception.IncompatibleStoreException;
+import io.github.influence4j.core.store.Checkpoint;
 import java.io.IOException;
 
 /**

@@ -1,10 +1,20 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.exception.StoreNotFoundException;
-import io.github.influence4j.core.store.Manifest.StoredArtifact;
-import io.github.influence4j.core.store.Manifest.StoredCheckpoint;
-import io.github.influence4j.core.store.StoreVerification.FileResult;
+import io.github.influence4j.core.store.ArtifactChunk;
+import io.github.influence4j.core.store.ArtifactInfo;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.ChunkVerification;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.NonFinitePolicy;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.Manifest.StoredArtifact;
+import io.github.influence4j.core.store.file.Manifest.StoredCheckpoint;
+import io.github.influence4j.core.store.file.StoreVerification.FileResult;
+import io.github.influence4j.core.store.internal.ReadChecks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

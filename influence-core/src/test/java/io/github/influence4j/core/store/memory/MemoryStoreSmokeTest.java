@@ -1,4 +1,4 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.memory;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,13 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.exception.NumericalException;
+import io.github.influence4j.core.store.ArtifactChunk;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactKind;
+import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.TrainingArtifactStore;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
 class MemoryStoreSmokeTest {
     @Test
     void denseAndRaggedRoundTrip() {
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("t", 3, 2, 2));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("t", 3, 2, 2));
         w.write(ArtifactKey.of(ArtifactKind.LABELS), 0, Nd4j.createFromArray(1, 0, 1));
         w.writeRagged(ArtifactKey.of(ArtifactKind.TOKEN_IDS), 0, Nd4j.createFromArray(5, 6, 7, 8, 9, 10), new int[] {1, 2, 3});
         w.beginCheckpoint(new Checkpoint("c0", 10, 0, 0.5, 1));
@@ -41,7 +49,7 @@ class MemoryStoreSmokeTest {
 
     @Test
     void commitRequiresFullCoverageAndNaNIsReported() {
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("t", 3, 2, 2));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("t", 3, 2, 2));
         w.beginCheckpoint(new Checkpoint("c0", 10, 0, 0.5, 1));
         w.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(1f, Float.NaN));
         ConfigurationException e = assertThrows(ConfigurationException.class, w::commit);

@@ -1,5 +1,9 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
+import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.SyntheticArtifacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,10 +1,18 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.influence4j.core.store.ArtifactChunk;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactKind;
+import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

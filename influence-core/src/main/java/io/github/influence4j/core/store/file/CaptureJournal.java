@@ -1,9 +1,12 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.exception.StoreException;
-import io.github.influence4j.core.store.Manifest.StoredChunk;
-import io.github.influence4j.core.store.Manifest.StoredFile;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.file.Manifest.StoredChunk;
+import io.github.influence4j.core.store.file.Manifest.StoredFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

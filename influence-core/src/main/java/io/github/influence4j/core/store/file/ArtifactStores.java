@@ -1,9 +1,17 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
+import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.ChunkVerification;
+import io.github.influence4j.core.store.NonFinitePolicy;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.nio.file.Path;
 
 /**
- * Static factories for training-artifact stores.
+ * Static factories for the file store (DESIGN.md section 2): create one, resume writing into one,
+ * open one for reading, verify one. The returned objects are the interfaces of
+ * {@code core.store}; the implementation stays in this package. For a store held in memory, see
+ * {@link io.github.influence4j.core.store.memory.MemoryStores}.
  *
  * <pre>{@code
  * try (ArtifactWriter w = ArtifactStores.create(Path.of("runs/r1/store"), StoreSpec.of("r1", n, 3))) {
@@ -16,23 +24,6 @@ import java.nio.file.Path;
  */
 public final class ArtifactStores {
     private ArtifactStores() {
-    }
-
-    /**
-     * @param spec the store's shape
-     * @return an empty in-memory store; its {@link ArtifactWriter#store()} is the read view
-     */
-    public static ArtifactWriter inMemory(StoreSpec spec) {
-        return new MemoryArtifactStore(spec, NonFinitePolicy.FAIL);
-    }
-
-    /**
-     * @param spec the store's shape
-     * @param policy what reads do with NaN or infinity
-     * @return an empty in-memory store
-     */
-    public static ArtifactWriter inMemory(StoreSpec spec, NonFinitePolicy policy) {
-        return new MemoryArtifactStore(spec, policy);
     }
 
     /**

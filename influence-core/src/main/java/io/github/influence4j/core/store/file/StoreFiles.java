@@ -1,7 +1,9 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.io.AtomicFiles;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ExampleRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

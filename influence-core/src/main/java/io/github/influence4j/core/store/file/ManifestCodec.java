@@ -1,4 +1,4 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,11 +7,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.influence4j.core.exception.CorruptStoreException;
 import io.github.influence4j.core.exception.IncompatibleStoreException;
-import io.github.influence4j.core.store.Manifest.Finiteness;
-import io.github.influence4j.core.store.Manifest.StoredArtifact;
-import io.github.influence4j.core.store.Manifest.StoredCheckpoint;
-import io.github.influence4j.core.store.Manifest.StoredChunk;
-import io.github.influence4j.core.store.Manifest.StoredFile;
+import io.github.influence4j.core.store.ArtifactInfo;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactKind;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.file.Manifest.Finiteness;
+import io.github.influence4j.core.store.file.Manifest.StoredArtifact;
+import io.github.influence4j.core.store.file.Manifest.StoredCheckpoint;
+import io.github.influence4j.core.store.file.Manifest.StoredChunk;
+import io.github.influence4j.core.store.file.Manifest.StoredFile;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,6 +1,10 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.internal;
 
 import io.github.influence4j.core.exception.MissingArtifactException;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.StoreSpec;
 import java.util.Collection;
 import java.util.List;
 
@@ -8,7 +12,7 @@ import java.util.List;
  * Checks and messages shared by the reads of every {@link TrainingArtifactStore}, so that both
  * stores answer the same request with the same message.
  */
-final class ReadChecks {
+public final class ReadChecks {
     private ReadChecks() {
     }
 
@@ -16,7 +20,7 @@ final class ReadChecks {
      * @param checkpointId a checkpoint id, or {@code ""} for static artifacts
      * @return "static artifacts" or "checkpoint 'id'"
      */
-    static String where(String checkpointId) {
+    public static String where(String checkpointId) {
         return checkpointId.isEmpty() ? "static artifacts" : "checkpoint '" + checkpointId + "'";
     }
 
@@ -26,7 +30,7 @@ final class ReadChecks {
      * @param committed the committed checkpoints
      * @return the exception to throw
      */
-    static IllegalArgumentException noSuchCheckpoint(StoreSpec spec, String checkpointId, List<Checkpoint> committed) {
+    public static IllegalArgumentException noSuchCheckpoint(StoreSpec spec, String checkpointId, List<Checkpoint> committed) {
         return new IllegalArgumentException("store '" + spec.storeId() + "' has no committed checkpoint '"
                 + checkpointId + "'; committed: " + committed.stream().map(Checkpoint::id).toList());
     }
@@ -38,7 +42,7 @@ final class ReadChecks {
      * @param present what the store holds there
      * @return the exception to throw
      */
-    static MissingArtifactException missingArtifact(StoreSpec spec, ArtifactKey key, String checkpointId,
+    public static MissingArtifactException missingArtifact(StoreSpec spec, ArtifactKey key, String checkpointId,
             Collection<ArtifactKey> present) {
         return new MissingArtifactException("store '" + spec.storeId() + "' has no " + key + " at "
                 + where(checkpointId) + "; it holds " + present + ". Capture " + key.kind()
@@ -51,7 +55,7 @@ final class ReadChecks {
      * @param range a range to read
      * @throws IndexOutOfBoundsException if it exceeds {@code [0, N)}
      */
-    static void checkRange(StoreSpec spec, ExampleRange range) {
+    public static void checkRange(StoreSpec spec, ExampleRange range) {
         if (range.to() > spec.numExamples()) {
             throw new IndexOutOfBoundsException("range " + range + " exceeds [0, " + spec.numExamples()
                     + ") of store '" + spec.storeId() + "'");
@@ -63,7 +67,7 @@ final class ReadChecks {
      * @param checkpointId the checkpoint id passed to {@code read}
      * @param key the artifact
      */
-    static void checkNotEmptyId(StoreSpec spec, String checkpointId, ArtifactKey key) {
+    public static void checkNotEmptyId(StoreSpec spec, String checkpointId, ArtifactKey key) {
         if (checkpointId.isEmpty()) {
             throw new IllegalArgumentException("checkpoint id is empty; use readStatic for " + key + " (store '"
                     + spec.storeId() + "')");

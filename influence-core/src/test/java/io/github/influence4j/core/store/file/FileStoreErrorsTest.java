@@ -1,4 +1,4 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +14,20 @@ import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.exception.NumericalException;
 import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.exception.StoreNotFoundException;
-import io.github.influence4j.core.store.StoreVerification.Status;
+import io.github.influence4j.core.store.ArtifactChunk;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactKind;
+import io.github.influence4j.core.store.ArtifactRequirements;
+import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.ChunkVerification;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.NonFinitePolicy;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.SyntheticArtifacts;
+import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.StoreVerification.Status;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -337,7 +350,7 @@ class FileStoreErrorsTest {
     void scorerAskingForAKindTheStoreLacks() {
         try (TrainingArtifactStore s = ArtifactStores.open(dir)) {
             ArtifactRequirements.require(s, "el2n", Set.of(ArtifactKind.LOGITS, ArtifactKind.LABELS)); // present
-            try (ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("mem", 4, 3, 2))) {
+            try (ArtifactWriter w = MemoryStores.create(new StoreSpec("mem", 4, 3, 2))) {
                 w.beginCheckpoint(new Checkpoint("c0", 1, 0, 0.1, 1));
                 w.write(LOGITS, 0, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 3));
                 w.commit();

@@ -1,11 +1,13 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.exception.CorruptStoreException;
 import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.io.Npy;
-import io.github.influence4j.core.store.ChunkFiles.Origin;
-import io.github.influence4j.core.store.Manifest.Finiteness;
-import io.github.influence4j.core.store.Manifest.StoredFile;
+import io.github.influence4j.core.store.ChunkVerification;
+import io.github.influence4j.core.store.file.ChunkFiles.Origin;
+import io.github.influence4j.core.store.file.Manifest.Finiteness;
+import io.github.influence4j.core.store.file.Manifest.StoredFile;
+import io.github.influence4j.core.store.internal.NonFiniteCheck;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

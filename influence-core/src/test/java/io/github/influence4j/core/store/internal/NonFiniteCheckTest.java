@@ -1,4 +1,4 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,17 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.memory;
 
+import io.github.influence4j.core.store.ArtifactChunk;
+import io.github.influence4j.core.store.ArtifactInfo;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.NonFinitePolicy;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.internal.NonFiniteCheck;
+import io.github.influence4j.core.store.internal.ReadChecks;
+import io.github.influence4j.core.store.internal.WriteChecks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +33,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A store held in memory: the same interface and the same checks as the file store, for tests and
- * small runs. Create it with {@link ArtifactStores#inMemory(StoreSpec)}.
+ * small runs. Create it with {@link MemoryStores#create(StoreSpec)}.
  *
  * @implNote Dense artifacts are one {@code [N, ...]} array each; ragged ones keep one array per
  *     example and concatenate on read. Writes are synchronized; reads see only committed state.

@@ -1,10 +1,15 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.io.Npy;
-import io.github.influence4j.core.store.Manifest.Finiteness;
-import io.github.influence4j.core.store.Manifest.StoredArtifact;
-import io.github.influence4j.core.store.Manifest.StoredChunk;
-import io.github.influence4j.core.store.Manifest.StoredFile;
+import io.github.influence4j.core.store.ArtifactInfo;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.file.Manifest.Finiteness;
+import io.github.influence4j.core.store.file.Manifest.StoredArtifact;
+import io.github.influence4j.core.store.file.Manifest.StoredChunk;
+import io.github.influence4j.core.store.file.Manifest.StoredFile;
+import io.github.influence4j.core.store.internal.NonFiniteCheck;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.github.influence4j.core.store;
+package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.exception.StoreException;
 import java.io.IOException;
