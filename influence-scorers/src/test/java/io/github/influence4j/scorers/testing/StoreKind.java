@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /** The two store implementations every scorer must agree on (DESIGN.md section 2). */
 public enum StoreKind {
-    /** {@link ArtifactStores#inMemory(StoreSpec)}. */
+    /** {@link MemoryStores#create(StoreSpec)}. */
     MEMORY,
     /** {@link ArtifactStores#create(Path, StoreSpec)}, re-opened for reading with {@link ArtifactStores#open(Path)}. */
     FILE;
