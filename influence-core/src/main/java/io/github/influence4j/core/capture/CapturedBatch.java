@@ -1,7 +1,7 @@
 package io.github.influence4j.core.capture;
 
 import io.github.influence4j.core.store.ArtifactKey;
-import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.CheckpointWriter;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,11 +28,11 @@ public record CapturedBatch(int[] ids, Map<ArtifactKey, INDArray> dense, Map<Art
     /**
      * Writes every artifact of the batch (the writer copies the values).
      *
-     * @param writer a writer with the checkpoint open
+     * @param checkpoint the writer of the open checkpoint
      * @throws IllegalStateException unless the ids are consecutive and ascending (see
      *     {@link SameDiffCapture#inIdOrder})
      */
-    public void writeTo(ArtifactWriter writer) {
+    public void writeTo(CheckpointWriter checkpoint) {
         for (int i = 1; i < ids.length; i++) {
             if (ids[i] != ids[0] + i) {
                 throw new IllegalStateException("rows must hold consecutive ascending ids to be written; row " + i
@@ -40,7 +40,7 @@ public record CapturedBatch(int[] ids, Map<ArtifactKey, INDArray> dense, Map<Art
             }
         }
         int from = ids.length == 0 ? 0 : ids[0];
-        dense.forEach((k, v) -> writer.write(k, from, v));
-        ragged.forEach((k, v) -> writer.writeRagged(k, from, v, lengths));
+        dense.forEach((k, v) -> checkpoint.write(k, from, v));
+        ragged.forEach((k, v) -> checkpoint.writeRagged(k, from, v, lengths));
     }
 }

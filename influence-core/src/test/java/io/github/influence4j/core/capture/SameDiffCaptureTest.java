@@ -11,6 +11,7 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
@@ -159,11 +160,12 @@ class SameDiffCaptureTest {
 
     /**
      * Simulates reopening a store after a crash (what {@code ArtifactStores.resume} gives for the
-     * file store): beginning the checkpoint that is still open continues it.
+     * file store): beginning the checkpoint that is still open continues it. Closing a checkpoint's
+     * writer does nothing, as a crash closes nothing.
      */
     private static final class ReopenableWriter implements ArtifactWriter {
         private final ArtifactWriter w;
-        private String open = "";
+        private CheckpointWriter open;
 
         ReopenableWriter(ArtifactWriter w) {
             this.w = w;
@@ -180,11 +182,52 @@ class SameDiffCaptureTest {
         }
 
         @Override
-        public void beginCheckpoint(Checkpoint checkpoint) {
-            if (!open.equals(checkpoint.id())) {
-                w.beginCheckpoint(checkpoint);
-                open = checkpoint.id();
+        public CheckpointWriter beginCheckpoint(Checkpoint checkpoint) {
+            if (open == null || !open.checkpoint().id().equals(checkpoint.id())) {
+                open = w.beginCheckpoint(checkpoint);
             }
+            CheckpointWriter c = open;
+            return new CheckpointWriter() {
+                @Override
+                public StoreSpec spec() {
+                    return c.spec();
+                }
+
+                @Override
+                public Checkpoint checkpoint() {
+                    return c.checkpoint();
+                }
+
+                @Override
+                public void setAttributes(ArtifactKey key, Map<String, String> attributes) {
+                    c.setAttributes(key, attributes);
+                }
+
+                @Override
+                public void write(ArtifactKey key, int from, INDArray values) {
+                    c.write(key, from, values);
+                }
+
+                @Override
+                public void writeRagged(ArtifactKey key, int from, INDArray values, int[] lengths) {
+                    c.writeRagged(key, from, values, lengths);
+                }
+
+                @Override
+                public boolean isComplete(ArtifactKey key, ExampleRange range) {
+                    return c.isComplete(key, range);
+                }
+
+                @Override
+                public void commit() {
+                    c.commit();
+                    open = null;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
 
         @Override
@@ -210,7 +253,6 @@ class SameDiffCaptureTest {
         @Override
         public void commit() {
             w.commit();
-            open = "";
         }
 
         @Override

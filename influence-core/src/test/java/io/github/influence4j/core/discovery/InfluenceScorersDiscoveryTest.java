@@ -15,6 +15,7 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.memory.MemoryStores;
 import java.io.ByteArrayOutputStream;
@@ -144,9 +145,10 @@ class InfluenceScorersDiscoveryTest {
         Thread t = Thread.currentThread();
         ClassLoader saved = t.getContextClassLoader();
         try (ArtifactWriter w = MemoryStores.create(new StoreSpec("spi", 2, 2, 2))) {
-            w.beginCheckpoint(new Checkpoint("c0", 1, 0, 0.1, 1));
-            w.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, Nd4j.zeros(DataType.FLOAT, 2, 2));
-            w.commit();
+            try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("c0", 1, 0, 0.1, 1))) {
+                c.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, Nd4j.zeros(DataType.FLOAT, 2, 2));
+                c.commit();
+            }
             t.setContextClassLoader(l);
             assertEquals(List.of("alpha", "beta"), names(InfluenceScorers.available()));
             assertEquals("beta", InfluenceScorers.provider("beta").name());

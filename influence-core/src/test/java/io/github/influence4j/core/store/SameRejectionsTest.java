@@ -30,11 +30,8 @@ class SameRejectionsTest {
     @TempDir
     Path tmp;
 
-    private static Consumer<ArtifactWriter> inCheckpoint(Consumer<ArtifactWriter> body) {
-        return w -> {
-            w.beginCheckpoint(C0);
-            body.accept(w);
-        };
+    private static Consumer<ArtifactWriter> inCheckpoint(Consumer<CheckpointWriter> body) {
+        return w -> body.accept(w.beginCheckpoint(C0));
     }
 
     static Stream<Arguments> badWrites() {
@@ -95,14 +92,18 @@ class SameRejectionsTest {
                             w.write(LABELS, 0, Nd4j.zeros(DataType.INT, 10));
                         }),
                 Arguments.of("checkpoint begun while another is open", IllegalStateException.class,
-                        "commit() it before beginning 'c1'", inCheckpoint(w -> w.beginCheckpoint(
-                                new Checkpoint("c1", 20, 0, 0.1, 1)))),
+                        "commit() it before beginning 'c1'", (Consumer<ArtifactWriter>) w -> {
+                            w.beginCheckpoint(C0);
+                            w.beginCheckpoint(new Checkpoint("c1", 20, 0, 0.1, 1));
+                        }),
                 Arguments.of("checkpoint id written twice", ConfigurationException.class,
-                        "checkpoint id 'c0' is already committed in store 'same'", inCheckpoint(w -> {
-                            w.write(LOSS, 0, Nd4j.zeros(DataType.FLOAT, 10));
-                            w.commit();
+                        "checkpoint id 'c0' is already committed in store 'same'", (Consumer<ArtifactWriter>) w -> {
+                            try (CheckpointWriter c = w.beginCheckpoint(C0)) {
+                                c.write(LOSS, 0, Nd4j.zeros(DataType.FLOAT, 10));
+                                c.commit();
+                            }
                             w.beginCheckpoint(new Checkpoint("c0", 20, 1, 0.1, 1));
-                        })));
+                        }));
     }
 
     @ParameterizedTest(name = "{0}")

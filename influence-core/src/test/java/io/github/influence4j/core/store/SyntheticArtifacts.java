@@ -131,14 +131,15 @@ public final class SyntheticArtifacts {
         data.get("").values().forEach(e -> write(w, e, batch, 0, n));
         w.commit();
         for (Checkpoint c : checkpoints) {
-            w.beginCheckpoint(c);
-            writeCheckpoint(w, c.id(), batch, 0, n);
-            w.commit();
+            try (CheckpointWriter cw = w.beginCheckpoint(c)) {
+                writeCheckpoint(cw, c.id(), batch, 0, n);
+                cw.commit();
+            }
         }
     }
 
     /** Writes one checkpoint's artifacts over examples [from, to) (no begin, no commit). */
-    public void writeCheckpoint(ArtifactWriter w, String id, int batch, int from, int to) {
+    public void writeCheckpoint(CheckpointWriter w, String id, int batch, int from, int to) {
         for (Expected e : data.get(id).values()) {
             if (!e.attributes().isEmpty()) {
                 w.setAttributes(e.key(), e.attributes());
@@ -147,7 +148,7 @@ public final class SyntheticArtifacts {
         }
     }
 
-    public static void write(ArtifactWriter w, Expected e, int batch, int from, int to) {
+    public static void write(ArtifactSink w, Expected e, int batch, int from, int to) {
         for (int s = from; s < to; s += batch) {
             int end = Math.min(to, s + batch);
             if (e.key().kind().isRagged()) {

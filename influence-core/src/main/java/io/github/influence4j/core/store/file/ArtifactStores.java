@@ -59,7 +59,7 @@ public final class ArtifactStores {
      * @throws io.github.influence4j.core.exception.IncompatibleStoreException for a newer format version
      */
     public static TrainingArtifactStore open(Path dir) {
-        return FileArtifactStore.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ);
+        return FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ);
     }
 
     /**
@@ -68,7 +68,7 @@ public final class ArtifactStores {
      * @return the store
      */
     public static TrainingArtifactStore open(Path dir, NonFinitePolicy policy) {
-        return FileArtifactStore.open(dir, policy, ChunkVerification.EVERY_READ);
+        return FileStoreReader.open(dir, policy, ChunkVerification.EVERY_READ);
     }
 
     /**
@@ -78,7 +78,7 @@ public final class ArtifactStores {
      * @return the store
      */
     public static TrainingArtifactStore open(Path dir, NonFinitePolicy policy, ChunkVerification verification) {
-        return FileArtifactStore.open(dir, policy, verification);
+        return FileStoreReader.open(dir, policy, verification);
     }
 
     /**
@@ -92,6 +92,6 @@ public final class ArtifactStores {
      * @throws io.github.influence4j.core.exception.CorruptStoreException if the manifest itself is damaged
      */
     public static StoreVerification verify(Path dir) {
-        return FileArtifactStore.verify(dir);
+        return FileStoreReader.open(dir, NonFinitePolicy.ALLOW, ChunkVerification.EVERY_READ).verify();
     }
 }

@@ -1,12 +1,11 @@
 package io.github.influence4j.core.store.file;
 
-import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.io.Npy;
-import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactInfo;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ChunkVerification;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.NonFinitePolicy;
@@ -14,10 +13,9 @@ import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.store.file.Manifest.StoredArtifact;
 import io.github.influence4j.core.store.file.Manifest.StoredCheckpoint;
+import io.github.influence4j.core.store.internal.CheckpointHandle;
 import io.github.influence4j.core.store.internal.ReadChecks;
 import io.github.influence4j.core.store.internal.WriteChecks;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +40,11 @@ import org.slf4j.LoggerFactory;
  *     moment leaves the last committed manifest, and only what it lists is visible; resuming keeps
  *     the journalled chunks and rewrites the rest. One writer at a time: a writer holds a lock on
  *     {@code writer.lock}, which the OS releases if its process dies. {@link #store()} returns a
- *     read view that stays usable after the writer is closed, like the memory store's.
+ *     read view that stays usable after the writer is closed, like the memory store's. A
+ *     checkpoint closed without a commit keeps its journal, so beginning it again, on this writer
+ *     or a resumed one, keeps its durable chunks.
  */
-final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
+final class FileArtifactStore implements ArtifactWriter {
     private static final Logger LOG = LoggerFactory.getLogger(FileArtifactStore.class);
 
     private final FileStoreReader reader;
@@ -55,7 +54,8 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
     private final Map<ArtifactKey, PendingArtifact> pendingStatic;
     private Map<ArtifactKey, PendingArtifact> pendingCheckpoint = new TreeMap<>();
     private final Map<ArtifactKey, Map<String, String>> pendingAttributes = new HashMap<>();
-    private Optional<Checkpoint> open = Optional.empty();
+    private Optional<CheckpointHandle> open = Optional.empty();
+    private final Writes writes = new Writes();
     private boolean closed;
 
     private FileArtifactStore(FileStoreReader reader, WriterLock lock) {
@@ -67,27 +67,7 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
     }
 
     static ArtifactWriter create(Path dir, StoreSpec spec) {
-        if (Files.exists(dir.resolve(StoreFiles.MANIFEST))) {
-            throw new StoreException(dir.toAbsolutePath() + " already holds an influence4j store ("
-                    + StoreFiles.MANIFEST + "); use ArtifactStores.resume(dir) to add checkpoints or"
-                    + " ArtifactStores.open(dir) to read it, or choose another directory");
-        }
-        try {
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new StoreException(dir.toAbsolutePath() + " is a file, not a directory; choose a directory");
-            }
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> s = Files.list(dir)) {
-                    if (s.findAny().isPresent()) {
-                        throw new StoreException(dir.toAbsolutePath() + " is not empty and holds no store; create"
-                                + " the store in an empty or new directory");
-                    }
-                }
-            }
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new StoreException("cannot create store directory " + dir.toAbsolutePath() + ": " + e, e);
-        }
+        StoreFiles.createStoreDirectory(dir);
         WriterLock lock = WriterLock.acquire(dir);
         try {
             Manifest m = Manifest.empty(spec);
@@ -117,15 +97,7 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
         }
     }
 
-    static TrainingArtifactStore open(Path dir, NonFinitePolicy policy, ChunkVerification verification) {
-        return FileStoreReader.open(dir, policy, verification);
-    }
-
-    static StoreVerification verify(Path dir) {
-        return FileStoreReader.open(dir, NonFinitePolicy.ALLOW, ChunkVerification.EVERY_READ).verify();
-    }
-
-    // ------------------------------------------------------------------ reads: the committed state
+    // ------------------------------------------------------------------ the writer: static artifacts
 
     @Override
     public StoreSpec spec() {
@@ -133,41 +105,9 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
     }
 
     @Override
-    public List<Checkpoint> checkpoints() {
-        return reader.checkpoints();
-    }
-
-    @Override
-    public Map<ArtifactKey, ArtifactInfo> staticArtifacts() {
-        return reader.staticArtifacts();
-    }
-
-    @Override
-    public Map<ArtifactKey, ArtifactInfo> artifacts(String checkpointId) {
-        return reader.artifacts(checkpointId);
-    }
-
-    @Override
-    public ArtifactChunk readStatic(ArtifactKey key, ExampleRange range) {
-        return reader.readStatic(key, range);
-    }
-
-    @Override
-    public ArtifactChunk read(String checkpointId, ArtifactKey key, ExampleRange range) {
-        return reader.read(checkpointId, key, range);
-    }
-
-    @Override
-    public String manifestHash() {
-        return reader.manifestHash();
-    }
-
-    @Override
     public TrainingArtifactStore store() {
         return reader;
     }
-
-    // ------------------------------------------------------------------ writes
 
     @Override
     public List<Checkpoint> committedCheckpoints() {
@@ -175,57 +115,172 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
     }
 
     @Override
-    public synchronized void beginCheckpoint(Checkpoint checkpoint) {
+    public synchronized CheckpointWriter beginCheckpoint(Checkpoint checkpoint) {
         checkWritable();
         if (open.isPresent()) {
-            throw WriteChecks.alreadyOpen(spec, open.get(), checkpoint);
+            throw WriteChecks.alreadyOpen(spec, open.get().checkpoint(), checkpoint);
         }
         if (reader.manifest().checkpoint(checkpoint.id()).isPresent()) {
             throw WriteChecks.duplicateCheckpoint(spec, checkpoint);
         }
         pendingCheckpoint = CaptureJournal.load(root, reader.manifest(), checkpoint.id(), Optional.of(checkpoint));
-        open = Optional.of(checkpoint);
+        CheckpointHandle h = new CheckpointHandle(this, spec, checkpoint, writes);
+        open = Optional.of(h);
         if (!pendingCheckpoint.isEmpty()) {
             LOG.info("Resuming checkpoint '{}' of store '{}': keeping the durable chunks of {}", checkpoint.id(),
                     spec.storeId(), pendingCheckpoint.keySet());
         }
+        return h;
     }
 
     @Override
     public synchronized void setAttributes(ArtifactKey key, Map<String, String> attributes) {
         checkWritable();
-        pendingAttributes.put(key, Map.copyOf(attributes));
-        PendingArtifact p = scope(key).get(key);
-        if (p != null) {
-            ArtifactInfo i = p.info();
-            p.setInfo(new ArtifactInfo(key, i.dataType(), i.exampleShape(), attributes));
-            if (p.hasDurableChunks()) {
-                writeJournal(key.kind().isStatic());
-            }
-        }
+        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
+        writes.setAttributes(key, attributes);
     }
 
     @Override
     public synchronized void write(ArtifactKey key, int from, INDArray values) {
         checkWritable();
-        int n = values.rank() == 0 ? -1 : (int) values.size(0);
-        PendingArtifact p = pending(key, from, Math.max(n, 0), values, false);
-        if (p.appendDense(from, Npy.contiguous(values), n)) {
-            p.forceDirectory();
-            writeJournal(key.kind().isStatic());
-        }
+        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
+        writes.write(key, from, values);
     }
 
     @Override
     public synchronized void writeRagged(ArtifactKey key, int from, INDArray values, int[] lengths) {
         checkWritable();
-        long[] offsets = WriteChecks.checkRagged(spec, key, values, lengths);
-        PendingArtifact p = pending(key, from, lengths.length, values, true);
-        if (p.appendRagged(from, Npy.contiguous(values), offsets)) {
-            p.forceDirectory();
-            writeJournal(key.kind().isStatic());
+        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
+        writes.writeRagged(key, from, values, lengths);
+    }
+
+    @Override
+    public synchronized boolean isComplete(ArtifactKey key, ExampleRange range) {
+        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
+        return writes.isComplete(key, range);
+    }
+
+    @Override
+    public synchronized void commit() {
+        checkWritable();
+        if (open.isPresent()) {
+            throw WriteChecks.commitWhileOpen(spec, open.get().checkpoint());
+        }
+        writes.commit();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        open.ifPresent(h -> LOG.info("Closed the writer of store '{}' with checkpoint '{}' uncommitted; its durable"
+                + " chunks are kept: ArtifactStores.resume(dir) and beginCheckpoint with the same checkpoint continue"
+                + " it", spec.storeId(), h.checkpoint().id()));
+        lock.release();
+    }
+
+    // ------------------------------------------------------------------ writes, under the store's lock
+
+    /**
+     * The store's writes, past the scope checks: the writer calls them for static artifacts, the
+     * open checkpoint's {@link CheckpointHandle} for its own.
+     */
+    private final class Writes implements CheckpointHandle.Operations {
+        @Override
+        public void checkOpen(CheckpointHandle handle) {
+            checkWritable();
+        }
+
+        @Override
+        public void setAttributes(ArtifactKey key, Map<String, String> attributes) {
+            pendingAttributes.put(key, Map.copyOf(attributes));
+            PendingArtifact p = scope(key).get(key);
+            if (p != null) {
+                p.setInfo(p.info().withAttributes(attributes));
+                if (p.hasDurableChunks()) {
+                    writeJournal(key.kind().isStatic());
+                }
+            }
+        }
+
+        @Override
+        public void write(ArtifactKey key, int from, INDArray values) {
+            int n = values.rank() == 0 ? -1 : (int) values.size(0);
+            PendingArtifact p = pending(key, from, Math.max(n, 0), values, false);
+            if (p.appendDense(from, Npy.contiguous(values), n)) {
+                p.forceDirectory();
+                writeJournal(key.kind().isStatic());
+            }
+        }
+
+        @Override
+        public void writeRagged(ArtifactKey key, int from, INDArray values, int[] lengths) {
+            long[] offsets = WriteChecks.checkRagged(spec, key, values, lengths);
+            PendingArtifact p = pending(key, from, lengths.length, values, true);
+            if (p.appendRagged(from, Npy.contiguous(values), offsets)) {
+                p.forceDirectory();
+                writeJournal(key.kind().isStatic());
+            }
+        }
+
+        @Override
+        public boolean isComplete(ArtifactKey key, ExampleRange range) {
+            if (key.kind().isStatic() && reader.manifest().statics().containsKey(key)) {
+                return true;
+            }
+            PendingArtifact p = scope(key).get(key);
+            return p != null && p.isComplete(range);
+        }
+
+        @Override
+        public void commit() {
+            Optional<Checkpoint> cp = openCheckpoint();
+            pendingStatic.forEach((k, p) -> WriteChecks.checkCoverage(spec, k, "static artifacts", p.covered()));
+            cp.ifPresent(c -> pendingCheckpoint.forEach((k, p) ->
+                    WriteChecks.checkCoverage(spec, k, ReadChecks.where(c.id()), p.covered())));
+            if (pendingStatic.isEmpty() && cp.isEmpty()) {
+                return;
+            }
+            pendingStatic.values().forEach(PendingArtifact::forceDirectory);
+            pendingCheckpoint.values().forEach(PendingArtifact::forceDirectory);
+            Manifest old = reader.manifest();
+            Map<ArtifactKey, StoredArtifact> statics = new TreeMap<>(old.statics());
+            statics.putAll(PendingArtifact.stored(pendingStatic));
+            List<StoredCheckpoint> cps = new ArrayList<>(old.checkpoints());
+            cp.ifPresent(c -> cps.add(new StoredCheckpoint(c, PendingArtifact.stored(pendingCheckpoint))));
+            Manifest m = new Manifest(spec, statics, cps);
+            byte[] bytes = ManifestCodec.encode(m);
+            StoreFiles.writeAtomically(root.resolve(StoreFiles.MANIFEST), bytes);
+            reader.publish(m, bytes);
+            if (!pendingStatic.isEmpty()) {
+                StoreFiles.deleteIfExists(CaptureJournal.file(root, ""));
+            }
+            cp.ifPresent(c -> StoreFiles.deleteIfExists(CaptureJournal.file(root, c.id())));
+            LOG.debug("Committed {} to store '{}': static {}, checkpoint artifacts {}",
+                    cp.map(c -> "checkpoint '" + c.id() + "'").orElse("static artifacts"), spec.storeId(),
+                    pendingStatic.keySet(), pendingCheckpoint.keySet());
+            pendingStatic.clear();
+            pendingCheckpoint = new TreeMap<>();
+            pendingAttributes.clear();
+            open = Optional.empty();
+        }
+
+        @Override
+        public void abandon(CheckpointHandle handle) {
+            if (closed || open.orElse(null) != handle) {
+                return;
+            }
+            LOG.info("Closed checkpoint '{}' of store '{}' uncommitted; its durable chunks are kept: beginCheckpoint"
+                    + " with the same checkpoint continues it", handle.checkpoint().id(), spec.storeId());
+            pendingCheckpoint = new TreeMap<>();
+            pendingAttributes.keySet().removeIf(k -> !k.kind().isStatic());
+            open = Optional.empty();
         }
     }
+
+    // ------------------------------------------------------------------ internals
 
     private PendingArtifact pending(ArtifactKey key, int from, int count, INDArray values, boolean ragged) {
         Map<ArtifactKey, PendingArtifact> m = scope(key);
@@ -233,7 +288,7 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
         if (existing == null && key.kind().isStatic() && reader.manifest().statics().containsKey(key)) {
             throw WriteChecks.staticAlreadyCommitted(spec, key);
         }
-        ArtifactInfo info = WriteChecks.checkWrite(spec, open, key, from, count, values, ragged,
+        ArtifactInfo info = WriteChecks.checkWrite(spec, openCheckpoint(), key, from, count, values, ragged,
                 Optional.ofNullable(existing).map(PendingArtifact::info), pendingAttributes.getOrDefault(key, Map.of()));
         WriteChecks.checkOrder(spec, key, existing == null ? 0 : existing.cursor(), from);
         if (existing == null) {
@@ -243,72 +298,21 @@ final class FileArtifactStore implements TrainingArtifactStore, ArtifactWriter {
         return existing;
     }
 
-    @Override
-    public synchronized boolean isComplete(ArtifactKey key, ExampleRange range) {
-        if (key.kind().isStatic() && reader.manifest().statics().containsKey(key)) {
-            return true;
-        }
-        PendingArtifact p = scope(key).get(key);
-        return p != null && (key.kind().isStatic() || open.isPresent()) && p.isComplete(range);
+    private Optional<Checkpoint> openCheckpoint() {
+        return open.map(CheckpointHandle::checkpoint);
     }
-
-    @Override
-    public synchronized void commit() {
-        checkWritable();
-        pendingStatic.forEach((k, p) -> WriteChecks.checkCoverage(spec, k, "static artifacts", p.covered()));
-        open.ifPresent(c -> pendingCheckpoint.forEach((k, p) ->
-                WriteChecks.checkCoverage(spec, k, ReadChecks.where(c.id()), p.covered())));
-        if (pendingStatic.isEmpty() && open.isEmpty()) {
-            return;
-        }
-        pendingStatic.values().forEach(PendingArtifact::forceDirectory);
-        pendingCheckpoint.values().forEach(PendingArtifact::forceDirectory);
-        Manifest old = reader.manifest();
-        Map<ArtifactKey, StoredArtifact> statics = new TreeMap<>(old.statics());
-        statics.putAll(PendingArtifact.stored(pendingStatic));
-        List<StoredCheckpoint> cps = new ArrayList<>(old.checkpoints());
-        open.ifPresent(c -> cps.add(new StoredCheckpoint(c, PendingArtifact.stored(pendingCheckpoint))));
-        Manifest m = new Manifest(spec, statics, cps);
-        byte[] bytes = ManifestCodec.encode(m);
-        StoreFiles.writeAtomically(root.resolve(StoreFiles.MANIFEST), bytes);
-        reader.publish(m, bytes);
-        if (!pendingStatic.isEmpty()) {
-            StoreFiles.deleteIfExists(CaptureJournal.file(root, ""));
-        }
-        open.ifPresent(c -> StoreFiles.deleteIfExists(CaptureJournal.file(root, c.id())));
-        LOG.debug("Committed {} to store '{}': static {}, checkpoint artifacts {}",
-                open.map(c -> "checkpoint '" + c.id() + "'").orElse("static artifacts"), spec.storeId(),
-                pendingStatic.keySet(), pendingCheckpoint.keySet());
-        pendingStatic.clear();
-        pendingCheckpoint = new TreeMap<>();
-        pendingAttributes.clear();
-        open = Optional.empty();
-    }
-
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        open.ifPresent(c -> LOG.info("Closed the writer of store '{}' with checkpoint '{}' uncommitted; its durable"
-                + " chunks are kept: ArtifactStores.resume(dir) and beginCheckpoint with the same checkpoint continue"
-                + " it", spec.storeId(), c.id()));
-        lock.release();
-    }
-
-    // ------------------------------------------------------------------ internals
 
     private Map<ArtifactKey, PendingArtifact> scope(ArtifactKey key) {
         return key.kind().isStatic() ? pendingStatic : pendingCheckpoint;
     }
 
     private String scopeId(ArtifactKey key) {
-        return key.kind().isStatic() ? "" : open.map(Checkpoint::id).orElse("");
+        return key.kind().isStatic() ? "" : openCheckpoint().map(Checkpoint::id).orElse("");
     }
 
     private void writeJournal(boolean isStatic) {
-        CaptureJournal.write(root, isStatic ? Optional.empty() : open, isStatic ? pendingStatic : pendingCheckpoint);
+        CaptureJournal.write(root, isStatic ? Optional.empty() : openCheckpoint(),
+                isStatic ? pendingStatic : pendingCheckpoint);
     }
 
     private void checkWritable() {

@@ -7,6 +7,7 @@ import io.github.influence4j.core.store.ExampleRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -141,6 +142,36 @@ final class StoreFiles {
      */
     static void forceDirectory(Path dir) {
         AtomicFiles.forceDirectory(dir);
+    }
+
+    /**
+     * Makes sure {@code dir} can hold a new store: absent (then created) or an empty directory.
+     *
+     * @param dir the store directory
+     * @throws StoreException if it holds a store, is a file, is not empty, or cannot be created
+     */
+    static void createStoreDirectory(Path dir) {
+        if (Files.exists(dir.resolve(StoreFiles.MANIFEST))) {
+            throw new StoreException(dir.toAbsolutePath() + " already holds an influence4j store ("
+                    + StoreFiles.MANIFEST + "); use ArtifactStores.resume(dir) to add checkpoints or"
+                    + " ArtifactStores.open(dir) to read it, or choose another directory");
+        }
+        try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new StoreException(dir.toAbsolutePath() + " is a file, not a directory; choose a directory");
+            }
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    if (s.findAny().isPresent()) {
+                        throw new StoreException(dir.toAbsolutePath() + " is not empty and holds no store; create"
+                                + " the store in an empty or new directory");
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create store directory " + dir.toAbsolutePath() + ": " + e, e);
+        }
     }
 
     /**

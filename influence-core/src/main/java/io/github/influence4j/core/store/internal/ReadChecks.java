@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Checks and messages shared by the reads of every {@link TrainingArtifactStore}, so that both
+ * Checks and messages shared by the reads of every {@link io.github.influence4j.core.store.TrainingArtifactStore}, so that both
  * stores answer the same request with the same message.
  */
 public final class ReadChecks {

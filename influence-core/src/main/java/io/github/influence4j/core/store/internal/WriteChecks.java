@@ -15,8 +15,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Validation shared by every {@link ArtifactWriter}, so that both stores reject the same input
- * with the same message.
+ * Validation shared by every {@link io.github.influence4j.core.store.ArtifactWriter} and
+ * {@link io.github.influence4j.core.store.CheckpointWriter},
+ * so that both stores reject the same input with the same message.
  */
 public final class WriteChecks {
     private WriteChecks() {
@@ -150,6 +151,60 @@ public final class WriteChecks {
                     + " nor starts at a chunk boundary (a multiple of the chunk size " + spec.chunkSize()
                     + "); write each artifact in ascending example order, restarting only at a chunk boundary");
         }
+    }
+
+    /**
+     * Checks that an artifact is written (or queried) where its scope belongs: static kinds on the
+     * {@link io.github.influence4j.core.store.ArtifactWriter}, per-checkpoint kinds on the
+     * {@link io.github.influence4j.core.store.CheckpointWriter} of the open checkpoint.
+     *
+     * @param spec the store spec
+     * @param key the artifact
+     * @param open the open checkpoint, if any
+     * @param onCheckpoint true when called on a {@code CheckpointWriter}, false on the {@code ArtifactWriter}
+     * @throws ConfigurationException if the key belongs to the other scope
+     */
+    public static void checkScope(StoreSpec spec, ArtifactKey key, Optional<Checkpoint> open, boolean onCheckpoint) {
+        if (key.kind().isStatic() == !onCheckpoint) {
+            return;
+        }
+        if (onCheckpoint) {
+            throw new ConfigurationException(key + " is static: write it on the ArtifactWriter, not on the"
+                    + " CheckpointWriter of checkpoint '" + open.map(Checkpoint::id).orElse("") + "' (store '"
+                    + spec.storeId() + "'); it becomes visible with the next commit");
+        }
+        if (open.isEmpty()) {
+            throw new ConfigurationException(key + " is written per checkpoint but no checkpoint is open in store '"
+                    + spec.storeId() + "'; call beginCheckpoint(...) first");
+        }
+        throw new ConfigurationException(key + " is written per checkpoint: write it through the CheckpointWriter"
+                + " that beginCheckpoint(...) returned for checkpoint '" + open.get().id() + "' of store '"
+                + spec.storeId() + "'");
+    }
+
+    /**
+     * @param spec the store spec
+     * @param open the open checkpoint
+     * @return the exception to throw when the {@code ArtifactWriter} is committed while a checkpoint is open
+     */
+    public static IllegalStateException commitWhileOpen(StoreSpec spec, Checkpoint open) {
+        return new IllegalStateException("checkpoint '" + open.id() + "' is open in store '" + spec.storeId()
+                + "'; commit() or close() its CheckpointWriter first (its commit() also makes the pending static"
+                + " artifacts visible)");
+    }
+
+    /**
+     * @param spec the store spec
+     * @param checkpoint the checkpoint of a {@code CheckpointWriter}
+     * @param committed true if it was committed, false if closed without a commit
+     * @return the exception to throw when that writer is used again
+     */
+    public static IllegalStateException checkpointEnded(StoreSpec spec, Checkpoint checkpoint, boolean committed) {
+        return new IllegalStateException(committed
+                ? "checkpoint '" + checkpoint.id() + "' of store '" + spec.storeId() + "' is committed; begin the next"
+                        + " one with beginCheckpoint(...)"
+                : "the CheckpointWriter of checkpoint '" + checkpoint.id() + "' of store '" + spec.storeId()
+                        + "' is closed and the checkpoint uncommitted; begin it again with beginCheckpoint(...)");
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.SyntheticArtifacts;
 import java.nio.file.Files;
@@ -33,11 +34,12 @@ public final class CrashingWriterMain {
         data.data.get("").values().forEach(e -> SyntheticArtifacts.write(w, e, 3, 0, N));
         w.commit();
         Checkpoint first = data.checkpoints.get(0);
-        w.beginCheckpoint(first);
-        data.writeCheckpoint(w, first.id(), 3, 0, N);
-        w.commit();
-        w.beginCheckpoint(data.checkpoints.get(1));
-        data.writeCheckpoint(w, data.checkpoints.get(1).id(), 3, 0, N - 1); // [8, 9) stays in memory
+        try (CheckpointWriter c = w.beginCheckpoint(first)) {
+            data.writeCheckpoint(c, first.id(), 3, 0, N);
+            c.commit();
+        }
+        CheckpointWriter second = w.beginCheckpoint(data.checkpoints.get(1));
+        data.writeCheckpoint(second, data.checkpoints.get(1).id(), 3, 0, N - 1); // [8, 9) stays in memory
         Files.writeString(marker, "mid-checkpoint");
         Thread.sleep(600_000); // killed here, holding the writer open
     }

@@ -20,6 +20,7 @@ import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactRequirements;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ChunkVerification;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.NonFinitePolicy;
@@ -333,16 +334,16 @@ class FileStoreErrorsTest {
     @Test
     void resumingAnUncommittedCheckpointWithOtherMetadata() {
         try (ArtifactWriter w = ArtifactStores.resume(dir)) {
-            w.beginCheckpoint(new Checkpoint("late", 300, 2, 0.01, 42));
-            w.write(LOGITS, 0, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 3));
+            CheckpointWriter c = w.beginCheckpoint(new Checkpoint("late", 300, 2, 0.01, 42));
+            c.write(LOGITS, 0, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 3));
         }
         try (ArtifactWriter w = ArtifactStores.resume(dir)) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
                     () -> w.beginCheckpoint(new Checkpoint("late", 301, 2, 0.01, 42)));
             assertMentions(e, "uncommitted checkpoint 'late'", "step=300", "step=301", "same step, epoch",
                     "checkpoints/late");
-            w.beginCheckpoint(new Checkpoint("late", 300, 2, 0.01, 42));
-            assertTrue(w.isComplete(LOGITS, ExampleRange.of(0, 4)));
+            CheckpointWriter c = w.beginCheckpoint(new Checkpoint("late", 300, 2, 0.01, 42));
+            assertTrue(c.isComplete(LOGITS, ExampleRange.of(0, 4)));
         }
     }
 
@@ -351,9 +352,10 @@ class FileStoreErrorsTest {
         try (TrainingArtifactStore s = ArtifactStores.open(dir)) {
             ArtifactRequirements.require(s, "el2n", Set.of(ArtifactKind.LOGITS, ArtifactKind.LABELS)); // present
             try (ArtifactWriter w = MemoryStores.create(new StoreSpec("mem", 4, 3, 2))) {
-                w.beginCheckpoint(new Checkpoint("c0", 1, 0, 0.1, 1));
-                w.write(LOGITS, 0, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 3));
-                w.commit();
+                try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("c0", 1, 0, 0.1, 1))) {
+                    c.write(LOGITS, 0, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 3));
+                    c.commit();
+                }
                 MissingArtifactException e = assertThrows(MissingArtifactException.class,
                         () -> ArtifactRequirements.require(w.store(), "vog",
                                 Set.of(ArtifactKind.INPUT_GRADS, ArtifactKind.LABELS)));
@@ -382,11 +384,12 @@ class FileStoreErrorsTest {
     void nonFiniteValuesFailByDefaultNamingCheckpointExampleAndKind() {
         Path d = tmp.resolve("nan");
         try (ArtifactWriter w = ArtifactStores.create(d, new StoreSpec("nan", 6, 2, 4))) {
-            w.beginCheckpoint(new Checkpoint("c7", 7, 0, 0.1, 1));
-            w.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(1f, 2f, 3f, 4f, 5f, Float.POSITIVE_INFINITY));
-            w.writeRagged(ArtifactKey.of(ArtifactKind.INPUT_GRADS), 0,
-                    Nd4j.createFromArray(new float[][] {{1, 1}, {2, 2}, {3, Float.NaN}, {4, 4}}), new int[] {1, 0, 0, 2, 1, 0});
-            w.commit();
+            try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("c7", 7, 0, 0.1, 1))) {
+                c.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(1f, 2f, 3f, 4f, 5f, Float.POSITIVE_INFINITY));
+                c.writeRagged(ArtifactKey.of(ArtifactKind.INPUT_GRADS), 0,
+                        Nd4j.createFromArray(new float[][] {{1, 1}, {2, 2}, {3, Float.NaN}, {4, 4}}), new int[] {1, 0, 0, 2, 1, 0});
+                c.commit();
+            }
         }
         try (TrainingArtifactStore s = ArtifactStores.open(d)) {
             NumericalException e = assertThrows(NumericalException.class,
@@ -413,13 +416,15 @@ class FileStoreErrorsTest {
             loss[i] = i % 3 == 0 ? Float.MAX_VALUE : (i % 3 == 1 ? -Float.MIN_VALUE : -0f); // extreme but finite
         }
         try (ArtifactWriter w = ArtifactStores.create(d, new StoreSpec("big", n, 2, 100_000))) {
-            w.beginCheckpoint(new Checkpoint("c1", 1, 0, 0.1, 1));
-            w.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(loss));
-            w.commit();
+            try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("c1", 1, 0, 0.1, 1))) {
+                c.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(loss));
+                c.commit();
+            }
             loss[170_001] = Float.NaN;
-            w.beginCheckpoint(new Checkpoint("c2", 2, 0, 0.1, 1));
-            w.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(loss));
-            w.commit();
+            try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("c2", 2, 0, 0.1, 1))) {
+                c.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(loss));
+                c.commit();
+            }
         }
         try (TrainingArtifactStore s = ArtifactStores.open(d)) {
             try (ArtifactChunk c = s.read("c1", ArtifactKey.of(ArtifactKind.LOSS), ExampleRange.of(0, n))) {

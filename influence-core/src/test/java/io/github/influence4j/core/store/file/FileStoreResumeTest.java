@@ -10,6 +10,7 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
@@ -47,11 +48,12 @@ class FileStoreResumeTest {
             assertTrue(w.isComplete(LABELS, ExampleRange.of(0, 4)));
             assertFalse(w.isComplete(LABELS, ExampleRange.of(4, 8)));
             assertTrue(w.isComplete(TOKENS, ExampleRange.of(1, 3)));
-            w.beginCheckpoint(new Checkpoint("c0", 5, 0, 0.1, 3));
-            w.write(LABELS, 4, Nd4j.createFromArray(1, 2, 0, 1, 2));
-            w.writeRagged(TOKENS, 4, Nd4j.createFromArray(10, 11, 12, 13), new int[] {1, 1, 0, 2, 0});
-            w.write(LOSS, 0, Nd4j.linspace(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 9, 9));
-            w.commit(); // static artifacts and c0 become visible together
+            try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("c0", 5, 0, 0.1, 3))) {
+                w.write(LABELS, 4, Nd4j.createFromArray(1, 2, 0, 1, 2)); // static: on the writer, while c0 is open
+                w.writeRagged(TOKENS, 4, Nd4j.createFromArray(10, 11, 12, 13), new int[] {1, 1, 0, 2, 0});
+                c.write(LOSS, 0, Nd4j.linspace(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 9, 9));
+                c.commit(); // static artifacts and c0 become visible together
+            }
             assertTrue(w.isComplete(LABELS, ExampleRange.of(0, 9)), "committed static artifact");
             w.commit(); // nothing pending: a no-op
         }

@@ -7,6 +7,7 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ChunkVerification;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.NonFinitePolicy;
@@ -48,14 +49,15 @@ class ReadThroughputTest {
         Path dir = tmp.resolve("bench");
         ArtifactKey key = ArtifactKey.of(ArtifactKind.PARAM_GRADS, "fc");
         try (ArtifactWriter w = ArtifactStores.create(dir, new StoreSpec("bench", N, 2, CHUNK))) {
-            w.beginCheckpoint(new Checkpoint("c0", 1, 0, 0.1, 1));
             long t = System.nanoTime();
-            for (int from = 0; from < N; from += 512) {
-                INDArray batch = Nd4j.rand(DataType.FLOAT, 512, P);
-                w.write(key, from, batch);
-                batch.close();
+            try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("c0", 1, 0, 0.1, 1))) {
+                for (int from = 0; from < N; from += 512) {
+                    INDArray batch = Nd4j.rand(DataType.FLOAT, 512, P);
+                    c.write(key, from, batch);
+                    batch.close();
+                }
+                c.commit();
             }
-            w.commit();
             LOG.info("write: {} MB/s", String.format("%.0f", mb() / seconds(t)));
         }
         List<Path> files;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.SyntheticArtifacts;
 import io.github.influence4j.core.store.TrainingArtifactStore;
@@ -73,25 +74,26 @@ class WriterCrashTest {
 
         // 2. resume: durable chunks are kept, the half-written chunk is not
         try (ArtifactWriter w = ArtifactStores.resume(dir)) {
-            w.beginCheckpoint(interrupted);
-            for (ArtifactKey key : data.data.get(interrupted.id()).keySet()) {
-                assertTrue(w.isComplete(key, ExampleRange.of(0, 8)), key + " chunks [0, 8) were durable");
-                assertFalse(w.isComplete(key, ExampleRange.of(8, 10)), key + " chunk [8, 10) was only buffered");
-                assertFalse(w.isComplete(key, ExampleRange.of(7, 9)), key + " [7, 9)");
-            }
-            assertTrue(w.store().checkpoints().equals(List.of(done)), "nothing new is visible before commit");
-            // 3. complete: write only what is missing, restarting at its chunk boundary
-            for (SyntheticArtifacts.Expected e : data.data.get(interrupted.id()).values()) {
-                if (!e.attributes().isEmpty()) {
-                    w.setAttributes(e.key(), e.attributes());
+            try (CheckpointWriter c = w.beginCheckpoint(interrupted)) {
+                for (ArtifactKey key : data.data.get(interrupted.id()).keySet()) {
+                    assertTrue(c.isComplete(key, ExampleRange.of(0, 8)), key + " chunks [0, 8) were durable");
+                    assertFalse(c.isComplete(key, ExampleRange.of(8, 10)), key + " chunk [8, 10) was only buffered");
+                    assertFalse(c.isComplete(key, ExampleRange.of(7, 9)), key + " [7, 9)");
                 }
-                for (ExampleRange r : w.store().chunkRanges()) {
-                    if (!w.isComplete(e.key(), r)) {
-                        SyntheticArtifacts.write(w, e, 3, r.from(), r.to());
+                assertTrue(w.store().checkpoints().equals(List.of(done)), "nothing new is visible before commit");
+                // 3. complete: write only what is missing, restarting at its chunk boundary
+                for (SyntheticArtifacts.Expected e : data.data.get(interrupted.id()).values()) {
+                    if (!e.attributes().isEmpty()) {
+                        c.setAttributes(e.key(), e.attributes());
+                    }
+                    for (ExampleRange r : w.store().chunkRanges()) {
+                        if (!c.isComplete(e.key(), r)) {
+                            SyntheticArtifacts.write(c, e, 3, r.from(), r.to());
+                        }
                     }
                 }
+                c.commit();
             }
-            w.commit();
         }
         try (TrainingArtifactStore s = ArtifactStores.open(dir)) {
             data.assertReads(s, ExampleRange.of(0, CrashingWriterMain.N));
