@@ -17,6 +17,7 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.store.memory.MemoryStores;
@@ -41,9 +42,10 @@ class LossMeanScorerTest {
             for (int i = 0; i < N; i++) {
                 losses[c][i] = (float) (rnd.nextDouble() * 3);
             }
-            w.beginCheckpoint(new Checkpoint("c" + c, 10L * c, c, 1e-3, 1));
-            w.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(losses[c]));
-            w.commit();
+            try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint("c" + c, 10L * c, c, 1e-3, 1))) {
+                cw.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(losses[c]));
+                cw.commit();
+            }
         }
         return w.store();
     }
@@ -104,9 +106,10 @@ class LossMeanScorerTest {
         assertTrue(noSuch.getMessage().contains("'c9'"), noSuch.getMessage());
 
         ArtifactWriter w = MemoryStores.create(new StoreSpec("no-loss", 2, 2, 2));
-        w.beginCheckpoint(new Checkpoint("c0", 0, 0, 1e-3, 1));
-        w.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}}));
-        w.commit();
+        try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("c0", 0, 0, 1e-3, 1))) {
+            c.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}}));
+            c.commit();
+        }
         MissingArtifactException missing = assertThrows(MissingArtifactException.class,
                 () -> LossMeanScorer.create(w.store(), Map.of()));
         assertTrue(missing.getMessage().contains("LOSS"), missing.getMessage());

@@ -2,8 +2,10 @@ package io.github.influence4j.bench;
 
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
+import io.github.influence4j.core.store.ArtifactSink;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.file.ArtifactStores;
@@ -94,21 +96,22 @@ public final class SyntheticStore {
             putRagged(w, ArtifactKind.TOKEN_IDS, r.from(), Nd4j.createFromArray(tokens), lengths);
         }
         for (int c = 0; c < shape.numCheckpoints(); c++) {
-            w.beginCheckpoint(new Checkpoint(checkpointId(c), 100L * (c + 1), c, LEARNING_RATE, seed));
-            if (shape.withDense()) {
-                for (int l = 0; l < LAYERS.size(); l++) {
-                    w.setAttributes(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, LAYERS.get(l)),
-                            Map.of("layer-index", Integer.toString(l)));
+            try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint(checkpointId(c), 100L * (c + 1), c, LEARNING_RATE, seed))) {
+                if (shape.withDense()) {
+                    for (int l = 0; l < LAYERS.size(); l++) {
+                        cw.setAttributes(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, LAYERS.get(l)),
+                                Map.of("layer-index", Integer.toString(l)));
+                    }
                 }
+                for (int j = 0; j < ranges.size(); j++) {
+                    writeCheckpointChunk(cw, shape, seed, c, j, ranges.get(j));
+                }
+                cw.commit();
             }
-            for (int j = 0; j < ranges.size(); j++) {
-                writeCheckpointChunk(w, shape, seed, c, j, ranges.get(j));
-            }
-            w.commit();
         }
     }
 
-    private static void writeCheckpointChunk(ArtifactWriter w, SyntheticShape s, long seed, int c, int j,
+    private static void writeCheckpointChunk(CheckpointWriter w, SyntheticShape s, long seed, int c, int j,
             ExampleRange r) {
         int n = r.size();
         int[] lengths = lengths(s, seed, j, n);
@@ -193,19 +196,19 @@ public final class SyntheticStore {
         return s;
     }
 
-    private static void put(ArtifactWriter w, ArtifactKind kind, int from, INDArray values) {
+    private static void put(ArtifactSink w, ArtifactKind kind, int from, INDArray values) {
         try (values) {
             w.write(ArtifactKey.of(kind), from, values);
         }
     }
 
-    private static void putLayer(ArtifactWriter w, ArtifactKind kind, String layer, int from, INDArray values) {
+    private static void putLayer(ArtifactSink w, ArtifactKind kind, String layer, int from, INDArray values) {
         try (values) {
             w.write(ArtifactKey.of(kind, layer), from, values);
         }
     }
 
-    private static void putRagged(ArtifactWriter w, ArtifactKind kind, int from, INDArray values, int[] lengths) {
+    private static void putRagged(ArtifactSink w, ArtifactKind kind, int from, INDArray values, int[] lengths) {
         try (values) {
             w.writeRagged(ArtifactKey.of(kind), from, values, lengths);
         }

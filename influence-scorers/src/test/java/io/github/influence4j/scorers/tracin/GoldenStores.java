@@ -7,6 +7,7 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.store.file.ArtifactStores;
@@ -98,28 +99,29 @@ final class GoldenStores {
         int i = 0;
         for (JsonNode c : meta.get("checkpoints")) {
             String id = c.get("id").asText();
-            w.beginCheckpoint(new Checkpoint(id, c.get("step").asLong(), c.get("epoch").asInt(), c.get("lr").asDouble(),
-                    meta.get("seed").asLong()));
-            String cb = base + id + "/";
-            if (parts.contains(Part.FACTORED)) {
-                for (String layer : new String[] {"hid", "fc"}) {
-                    w.write(ArtifactKey.of(ArtifactKind.LAYER_INPUTS, layer), 0,
-                            npy(cb + "LAYER_INPUTS." + layer + ".npy").castTo(dtype));
-                    w.write(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, layer), 0,
-                            npy(cb + "LAYER_OUTPUT_GRADS." + layer + ".npy").castTo(dtype));
+            try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint(id, c.get("step").asLong(), c.get("epoch").asInt(),
+                    c.get("lr").asDouble(), meta.get("seed").asLong()))) {
+                String cb = base + id + "/";
+                if (parts.contains(Part.FACTORED)) {
+                    for (String layer : new String[] {"hid", "fc"}) {
+                        cw.write(ArtifactKey.of(ArtifactKind.LAYER_INPUTS, layer), 0,
+                                npy(cb + "LAYER_INPUTS." + layer + ".npy").castTo(dtype));
+                        cw.write(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, layer), 0,
+                                npy(cb + "LAYER_OUTPUT_GRADS." + layer + ".npy").castTo(dtype));
+                    }
                 }
-            }
-            if (parts.contains(Part.EMBEDDING)) {
-                w.writeRagged(ArtifactKey.of(ArtifactKind.EMBEDDING_GRADS), 0,
-                        npy(cb + "EMBEDDING_GRADS.values.npy").castTo(dtype), lengths);
-            }
-            if (parts.contains(Part.PARAM)) {
-                for (String group : new String[] {"emb", "hid", "fc"}) {
-                    w.write(ArtifactKey.of(ArtifactKind.PARAM_GRADS, group), 0,
-                            npy(cb + "PARAM_GRADS." + group + ".npy").castTo(dtype));
+                if (parts.contains(Part.EMBEDDING)) {
+                    cw.writeRagged(ArtifactKey.of(ArtifactKind.EMBEDDING_GRADS), 0,
+                            npy(cb + "EMBEDDING_GRADS.values.npy").castTo(dtype), lengths);
                 }
+                if (parts.contains(Part.PARAM)) {
+                    for (String group : new String[] {"emb", "hid", "fc"}) {
+                        cw.write(ArtifactKey.of(ArtifactKind.PARAM_GRADS, group), 0,
+                                npy(cb + "PARAM_GRADS." + group + ".npy").castTo(dtype));
+                    }
+                }
+                cw.commit();
             }
-            w.commit();
             i++;
         }
         if (i == 0) {

@@ -21,6 +21,7 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.store.memory.MemoryStores;
@@ -124,15 +125,16 @@ class TracInConfigurationTest {
         assertTrue(head.getMessage().contains("only the head was captured"), head.getMessage());
         // layer-index attributes decide when widths cannot
         ArtifactWriter w = MemoryStores.create(new StoreSpec("idx", 2, 3, 2));
-        w.beginCheckpoint(new Checkpoint("c0", 1, 0, 1, 0));
-        for (String layer : new String[] {"a", "b", "c"}) {
-            ArtifactKey in = ArtifactKey.of(ArtifactKind.LAYER_INPUTS, layer);
-            ArtifactKey out = ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, layer);
-            w.write(in, 0, Nd4j.createFromArray(new double[][] {{1, 2, 3}, {4, 5, 6}}));
-            w.write(out, 0, Nd4j.createFromArray(new double[][] {{1, 0, 1}, {0, 1, 1}}));
-            w.setAttributes(out, Map.of(TracInOptions.LAYER_INDEX_ATTRIBUTE, layer.equals("a") ? "2" : layer.equals("b") ? "0" : "1"));
+        try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint("c0", 1, 0, 1, 0))) {
+            for (String layer : new String[] {"a", "b", "c"}) {
+                ArtifactKey in = ArtifactKey.of(ArtifactKind.LAYER_INPUTS, layer);
+                ArtifactKey out = ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, layer);
+                cw.write(in, 0, Nd4j.createFromArray(new double[][] {{1, 2, 3}, {4, 5, 6}}));
+                cw.write(out, 0, Nd4j.createFromArray(new double[][] {{1, 0, 1}, {0, 1, 1}}));
+                cw.setAttributes(out, Map.of(TracInOptions.LAYER_INDEX_ATTRIBUTE, layer.equals("a") ? "2" : layer.equals("b") ? "0" : "1"));
+            }
+            cw.commit();
         }
-        w.commit();
         assertEquals("c", Scorers.tracInSelf(w.store()).score().provenance().options().get("groups"));
     }
 
@@ -151,11 +153,12 @@ class TracInConfigurationTest {
         String dir = split.equals("h") ? "train" : split;
         ArtifactWriter w = MemoryStores.create(new StoreSpec(split, n, 3, 16));
         for (int c = 0; c < lrs.length; c++) {
-            w.beginCheckpoint(new Checkpoint(ids[c], c, c, lrs[c], 0));
-            for (ArtifactKind k : new ArtifactKind[] {ArtifactKind.LAYER_INPUTS, ArtifactKind.LAYER_OUTPUT_GRADS}) {
-                w.write(ArtifactKey.of(k, "fc"), 0, GoldenStores.npy("artifacts/" + dir + "/" + ids[c] + "/" + k + ".fc.npy"));
+            try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint(ids[c], c, c, lrs[c], 0))) {
+                for (ArtifactKind k : new ArtifactKind[] {ArtifactKind.LAYER_INPUTS, ArtifactKind.LAYER_OUTPUT_GRADS}) {
+                    cw.write(ArtifactKey.of(k, "fc"), 0, GoldenStores.npy("artifacts/" + dir + "/" + ids[c] + "/" + k + ".fc.npy"));
+                }
+                cw.commit();
             }
-            w.commit();
         }
         return w.store();
     }

@@ -15,7 +15,11 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * try (ArtifactWriter w = ArtifactStores.create(Path.of("runs/r1/store"), StoreSpec.of("r1", n, 3))) {
- *     ... w.commit();
+ *     w.write(ArtifactKey.of(ArtifactKind.LABELS), 0, labels);
+ *     try (CheckpointWriter c = w.beginCheckpoint(checkpoint)) {
+ *         c.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, logits);
+ *         c.commit();
+ *     }
  * }
  * try (TrainingArtifactStore store = ArtifactStores.open(Path.of("runs/r1/store"))) {
  *     InfluenceScores vog = Scorers.vog(store).score();
