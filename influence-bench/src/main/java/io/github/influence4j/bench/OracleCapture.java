@@ -42,7 +42,7 @@ final class OracleCapture {
     }
 
     static StoreSpec spec(OracleData d) {
-        return new StoreSpec("oracle-bench", d.n(), d.classes(), BATCH);
+        return StoreSpec.builder("oracle-bench").numExamples(d.n()).numClasses(d.classes()).chunkSize(BATCH).build();
     }
 
     static void capture(OracleData d, Path dir, Set<Group> groups) {
@@ -83,7 +83,9 @@ final class OracleCapture {
             }
             for (int c = 0; c < d.checkpoints().size(); c++) {
                 OracleData.Weights wt = d.checkpoints().get(c);
-                try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint(String.format("c%02d", c), c + 1L, c, wt.lr(), 0))) {
+                Checkpoint cp = Checkpoint.builder(String.format("c%02d", c)).step(c + 1L).epoch(c).learningRate(wt.lr())
+                        .seed(0).build();
+                try (CheckpointWriter cw = w.beginCheckpoint(cp)) {
                     for (int from = 0; from < d.n(); from += BATCH) {
                         batch(d, wt, cw, g, lengths, from, Math.min(d.n(), from + BATCH));
                     }

@@ -43,7 +43,8 @@ public final class SyntheticStore {
      * @return the store spec of that shape
      */
     public static StoreSpec spec(String storeId, SyntheticShape shape) {
-        return new StoreSpec(storeId, shape.numExamples(), shape.numClasses(), shape.chunkSize());
+        return StoreSpec.builder(storeId).numExamples(shape.numExamples()).numClasses(shape.numClasses())
+                .chunkSize(shape.chunkSize()).build();
     }
 
     /**
@@ -96,7 +97,9 @@ public final class SyntheticStore {
             putRagged(w, ArtifactKind.TOKEN_IDS, r.from(), Nd4j.createFromArray(tokens), lengths);
         }
         for (int c = 0; c < shape.numCheckpoints(); c++) {
-            try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint(checkpointId(c), 100L * (c + 1), c, LEARNING_RATE, seed))) {
+            Checkpoint cp = Checkpoint.builder(checkpointId(c)).step(100L * (c + 1)).epoch(c).learningRate(LEARNING_RATE)
+                    .seed(seed).build();
+            try (CheckpointWriter cw = w.beginCheckpoint(cp)) {
                 if (shape.withDense()) {
                     for (int l = 0; l < LAYERS.size(); l++) {
                         cw.setAttributes(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, LAYERS.get(l)),

@@ -10,7 +10,7 @@ import java.util.List;
  * <pre>{@code
  * try (ArtifactWriter w = ArtifactStores.create(dir, StoreSpec.of("run1", n, 3))) {
  *     w.write(ArtifactKey.of(ArtifactKind.LABELS), 0, labels);        // static: visible at the next commit
- *     try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("c0", 100, 0, 1e-3, 42))) {
+ *     try (CheckpointWriter c = w.beginCheckpoint(Checkpoint.builder("c0").step(100).learningRate(1e-3).build())) {
  *         for (...) c.write(ArtifactKey.of(ArtifactKind.LOGITS), from, batchLogits);
  *         c.writeRagged(ArtifactKey.of(ArtifactKind.INPUT_GRADS), from, rows, lengths);
  *         c.commit();                                                 // LABELS and all of c0 appear at once
