@@ -288,7 +288,7 @@ final class FileArtifactStore implements ArtifactWriter {
         if (existing == null && key.kind().isStatic() && reader.manifest().statics().containsKey(key)) {
             throw WriteChecks.staticAlreadyCommitted(spec, key);
         }
-        ArtifactInfo info = WriteChecks.checkWrite(spec, openCheckpoint(), key, from, count, values, ragged,
+        ArtifactInfo info = WriteChecks.checkWrite(spec, key, from, count, values, ragged,
                 Optional.ofNullable(existing).map(PendingArtifact::info), pendingAttributes.getOrDefault(key, Map.of()));
         WriteChecks.checkOrder(spec, key, existing == null ? 0 : existing.cursor(), from);
         if (existing == null) {

@@ -27,8 +27,7 @@ public final class WriteChecks {
      * Checks a dense or ragged write and returns the artifact info it implies.
      *
      * @param spec the store spec
-     * @param openCheckpoint the open checkpoint, if any
-     * @param key the artifact
+     * @param key the artifact, of the scope written (see {@link #checkScope})
      * @param from first example
      * @param count number of examples written
      * @param values the values
@@ -37,16 +36,11 @@ public final class WriteChecks {
      * @param attributes attributes set for the key
      * @return the info of this write
      */
-    public static ArtifactInfo checkWrite(StoreSpec spec, Optional<Checkpoint> openCheckpoint, ArtifactKey key, int from,
-            int count, INDArray values, boolean ragged, Optional<ArtifactInfo> existing,
-            Map<String, String> attributes) {
+    public static ArtifactInfo checkWrite(StoreSpec spec, ArtifactKey key, int from, int count, INDArray values,
+            boolean ragged, Optional<ArtifactInfo> existing, Map<String, String> attributes) {
         if (key.kind().isRagged() != ragged) {
             throw new ConfigurationException(key + " is " + (key.kind().isRagged() ? "ragged: use writeRagged"
                     : "dense: use write") + " (store '" + spec.storeId() + "')");
-        }
-        if (!key.kind().isStatic() && openCheckpoint.isEmpty()) {
-            throw new ConfigurationException(key + " is written per checkpoint but no checkpoint is open in store '"
-                    + spec.storeId() + "'; call beginCheckpoint(...) first");
         }
         if (from < 0 || (long) from + count > spec.numExamples()) {
             throw new ConfigurationException(key + ": examples [" + from + ", " + ((long) from + count)

@@ -305,7 +305,7 @@ final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter
         if (existing == null && key.kind().isStatic() && committed.get(STATIC).containsKey(key)) {
             throw WriteChecks.staticAlreadyCommitted(spec, key);
         }
-        ArtifactInfo info = WriteChecks.checkWrite(spec, openCheckpoint(), key, from, count, values, ragged,
+        ArtifactInfo info = WriteChecks.checkWrite(spec, key, from, count, values, ragged,
                 Optional.ofNullable(existing).map(x -> x.info), pendingAttributes.getOrDefault(key, Map.of()));
         WriteChecks.checkOrder(spec, key, existing == null ? 0 : existing.cursor, from);
         if (existing == null) {
