@@ -9,16 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.spi.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
-import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.ScoreRequest;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.MissingArtifactException;
+import io.github.influence4j.core.spi.InfluenceScorerProvider;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -35,14 +38,15 @@ class LossMeanScorerTest {
 
     private TrainingArtifactStore store(int chunkSize) {
         Random rnd = new Random(7);
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("loss-test", N, 3, chunkSize));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("loss-test", N, 3, chunkSize));
         for (int c = 0; c < C; c++) {
             for (int i = 0; i < N; i++) {
                 losses[c][i] = (float) (rnd.nextDouble() * 3);
             }
-            w.beginCheckpoint(new Checkpoint("c" + c, 10L * c, c, 1e-3, 1));
-            w.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(losses[c]));
-            w.commit();
+            try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint("c" + c, 10L * c, c, 1e-3, 1))) {
+                cw.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(losses[c]));
+                cw.commit();
+            }
         }
         return w.store();
     }
@@ -102,10 +106,11 @@ class LossMeanScorerTest {
                 () -> LossMean.DEFINITION.create(s, Map.of("checkpoints", "c9")));
         assertTrue(noSuch.getMessage().contains("'c9'"), noSuch.getMessage());
 
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("no-loss", 2, 2, 2));
-        w.beginCheckpoint(new Checkpoint("c0", 0, 0, 1e-3, 1));
-        w.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}}));
-        w.commit();
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("no-loss", 2, 2, 2));
+        try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("c0", 0, 0, 1e-3, 1))) {
+            c.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}}));
+            c.commit();
+        }
         MissingArtifactException missing = assertThrows(MissingArtifactException.class,
                 () -> LossMean.DEFINITION.create(w.store(), Map.of()));
         assertTrue(missing.getMessage().contains("LOSS"), missing.getMessage());

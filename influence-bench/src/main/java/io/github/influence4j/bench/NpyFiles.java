@@ -1,6 +1,6 @@
 package io.github.influence4j.bench;
 
-import io.github.influence4j.core.store.Npy;
+import io.github.influence4j.core.io.Npy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -2,10 +2,11 @@ package io.github.influence4j.bench;
 
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.file.ArtifactStores;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
@@ -41,7 +42,7 @@ final class OracleCapture {
     }
 
     static StoreSpec spec(OracleData d) {
-        return new StoreSpec("oracle-bench", d.n(), d.classes(), BATCH);
+        return StoreSpec.builder("oracle-bench").numExamples(d.n()).numClasses(d.classes()).chunkSize(BATCH).build();
     }
 
     static void capture(OracleData d, Path dir, Set<Group> groups) {
@@ -82,16 +83,19 @@ final class OracleCapture {
             }
             for (int c = 0; c < d.checkpoints().size(); c++) {
                 OracleData.Weights wt = d.checkpoints().get(c);
-                w.beginCheckpoint(new Checkpoint(String.format("c%02d", c), c + 1L, c, wt.lr(), 0));
-                for (int from = 0; from < d.n(); from += BATCH) {
-                    batch(d, wt, w, g, lengths, from, Math.min(d.n(), from + BATCH));
+                Checkpoint cp = Checkpoint.builder(String.format("c%02d", c)).step(c + 1L).epoch(c).learningRate(wt.lr())
+                        .seed(0).build();
+                try (CheckpointWriter cw = w.beginCheckpoint(cp)) {
+                    for (int from = 0; from < d.n(); from += BATCH) {
+                        batch(d, wt, cw, g, lengths, from, Math.min(d.n(), from + BATCH));
+                    }
+                    cw.commit();
                 }
-                w.commit();
             }
         }
     }
 
-    private static void batch(OracleData d, OracleData.Weights wt, ArtifactWriter w, Set<Group> g, int[] lengths,
+    private static void batch(OracleData d, OracleData.Weights wt, CheckpointWriter w, Set<Group> g, int[] lengths,
             int from, int to) {
         int n = to - from;
         int dim = d.dim();
@@ -176,13 +180,13 @@ final class OracleCapture {
         }
     }
 
-    private static void dense(ArtifactWriter w, ArtifactKey key, int from, float[] v, int n, int width) {
+    private static void dense(CheckpointWriter w, ArtifactKey key, int from, float[] v, int n, int width) {
         try (INDArray a = Nd4j.createFromArray(v).reshape(n, width)) {
             w.write(key, from, a);
         }
     }
 
-    private static void ragged(ArtifactWriter w, ArtifactKind kind, int from, float[] v, int rows, int dim, int[] len) {
+    private static void ragged(CheckpointWriter w, ArtifactKind kind, int from, float[] v, int rows, int dim, int[] len) {
         try (INDArray a = Nd4j.createFromArray(v).reshape(rows, dim)) {
             w.writeRagged(ArtifactKey.of(kind), from, a, len);
         }

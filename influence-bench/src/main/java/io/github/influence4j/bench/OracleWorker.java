@@ -1,8 +1,9 @@
 package io.github.influence4j.bench;
 
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class OracleWorker {
         double captureMemory = Double.POSITIVE_INFINITY;
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
-            try (ArtifactWriter w = ArtifactStores.inMemory(OracleCapture.spec(data))) {
+            try (ArtifactWriter w = MemoryStores.create(OracleCapture.spec(data))) {
                 OracleCapture.capture(data, w, EnumSet.allOf(OracleCapture.Group.class));
             }
             captureMemory = Math.min(captureMemory, (System.nanoTime() - t0) / 1e9);

@@ -80,7 +80,7 @@ public final class StoreCache implements AutoCloseable {
         if (!Files.exists(dir.resolve("manifest.json"))) {
             return false;
         }
-        try (var store = io.github.influence4j.core.store.ArtifactStores.open(dir)) {
+        try (var store = io.github.influence4j.core.store.file.ArtifactStores.open(dir)) {
             return store.numExamples() == shape.numExamples() && store.checkpoints().size() == shape.numCheckpoints();
         } catch (RuntimeException ex) {
             LOG.info("not reusing {}: {}", dir, ex.toString());

@@ -2,11 +2,13 @@ package io.github.influence4j.bench;
 
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
+import io.github.influence4j.core.store.ArtifactSink;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.file.ArtifactStores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,8 @@ public final class SyntheticStore {
      * @return the store spec of that shape
      */
     public static StoreSpec spec(String storeId, SyntheticShape shape) {
-        return new StoreSpec(storeId, shape.numExamples(), shape.numClasses(), shape.chunkSize());
+        return StoreSpec.builder(storeId).numExamples(shape.numExamples()).numClasses(shape.numClasses())
+                .chunkSize(shape.chunkSize()).build();
     }
 
     /**
@@ -94,21 +97,24 @@ public final class SyntheticStore {
             putRagged(w, ArtifactKind.TOKEN_IDS, r.from(), Nd4j.createFromArray(tokens), lengths);
         }
         for (int c = 0; c < shape.numCheckpoints(); c++) {
-            w.beginCheckpoint(new Checkpoint(checkpointId(c), 100L * (c + 1), c, LEARNING_RATE, seed));
-            if (shape.withDense()) {
-                for (int l = 0; l < LAYERS.size(); l++) {
-                    w.setAttributes(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, LAYERS.get(l)),
-                            Map.of("layer-index", Integer.toString(l)));
+            Checkpoint cp = Checkpoint.builder(checkpointId(c)).step(100L * (c + 1)).epoch(c).learningRate(LEARNING_RATE)
+                    .seed(seed).build();
+            try (CheckpointWriter cw = w.beginCheckpoint(cp)) {
+                if (shape.withDense()) {
+                    for (int l = 0; l < LAYERS.size(); l++) {
+                        cw.setAttributes(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, LAYERS.get(l)),
+                                Map.of("layer-index", Integer.toString(l)));
+                    }
                 }
+                for (int j = 0; j < ranges.size(); j++) {
+                    writeCheckpointChunk(cw, shape, seed, c, j, ranges.get(j));
+                }
+                cw.commit();
             }
-            for (int j = 0; j < ranges.size(); j++) {
-                writeCheckpointChunk(w, shape, seed, c, j, ranges.get(j));
-            }
-            w.commit();
         }
     }
 
-    private static void writeCheckpointChunk(ArtifactWriter w, SyntheticShape s, long seed, int c, int j,
+    private static void writeCheckpointChunk(CheckpointWriter w, SyntheticShape s, long seed, int c, int j,
             ExampleRange r) {
         int n = r.size();
         int[] lengths = lengths(s, seed, j, n);
@@ -193,19 +199,19 @@ public final class SyntheticStore {
         return s;
     }
 
-    private static void put(ArtifactWriter w, ArtifactKind kind, int from, INDArray values) {
+    private static void put(ArtifactSink w, ArtifactKind kind, int from, INDArray values) {
         try (values) {
             w.write(ArtifactKey.of(kind), from, values);
         }
     }
 
-    private static void putLayer(ArtifactWriter w, ArtifactKind kind, String layer, int from, INDArray values) {
+    private static void putLayer(ArtifactSink w, ArtifactKind kind, String layer, int from, INDArray values) {
         try (values) {
             w.write(ArtifactKey.of(kind, layer), from, values);
         }
     }
 
-    private static void putRagged(ArtifactWriter w, ArtifactKind kind, int from, INDArray values, int[] lengths) {
+    private static void putRagged(ArtifactSink w, ArtifactKind kind, int from, INDArray values, int[] lengths) {
         try (values) {
             w.writeRagged(ArtifactKey.of(kind), from, values, lengths);
         }

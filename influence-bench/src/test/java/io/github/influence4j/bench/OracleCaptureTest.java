@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class OracleCaptureTest {
     @Test
     void gradientsMatchFiniteDifferences() {
         OracleData d = OracleData.generate(6, 8, 20, 4, 3, 2, 99);
-        try (ArtifactWriter w = ArtifactStores.inMemory(OracleCapture.spec(d))) {
+        try (ArtifactWriter w = MemoryStores.create(OracleCapture.spec(d))) {
             OracleCapture.capture(d, w, EnumSet.allOf(OracleCapture.Group.class));
             ExampleRange all = ExampleRange.of(0, d.n());
             for (int c = 0; c < 2; c++) {

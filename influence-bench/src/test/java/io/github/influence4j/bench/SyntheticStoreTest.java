@@ -9,10 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ class SyntheticStoreTest {
     private static final SyntheticShape SHAPE = new SyntheticShape(37, 2, 6, 5, 3, 3, 50, 4, 16, true, true);
 
     private static ArtifactWriter memory(SyntheticShape s, long seed) {
-        ArtifactWriter w = ArtifactStores.inMemory(SyntheticStore.spec("t", s));
+        ArtifactWriter w = MemoryStores.create(SyntheticStore.spec("t", s));
         SyntheticStore.write(w, s, seed);
         return w;
     }

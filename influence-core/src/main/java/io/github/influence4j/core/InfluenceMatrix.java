@@ -1,12 +1,10 @@
 package io.github.influence4j.core;
 
-import io.github.influence4j.core.store.Npy;
+import io.github.influence4j.core.io.AtomicFiles;
+import io.github.influence4j.core.io.Npy;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -133,15 +131,8 @@ public final class InfluenceMatrix {
      */
     public void writeNpy(Path path) {
         Path abs = path.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
         try {
-            if (abs.getParent() != null) {
-                Files.createDirectories(abs.getParent());
-            }
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                Npy.write(toINDArray(), out);
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(abs, out -> Npy.write(toINDArray(), out));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write influence matrix to " + abs + ": " + e.getMessage(), e);
         }

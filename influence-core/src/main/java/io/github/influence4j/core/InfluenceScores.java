@@ -1,14 +1,12 @@
 package io.github.influence4j.core;
 
-import io.github.influence4j.core.store.Npy;
+import io.github.influence4j.core.io.AtomicFiles;
+import io.github.influence4j.core.io.Npy;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -157,21 +155,10 @@ public final class InfluenceScores {
         }
     }
 
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void writeAtomically(Path path, Body body) {
+    private static void writeAtomically(Path path, AtomicFiles.Content body) {
         Path abs = path.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
         try {
-            if (abs.getParent() != null) {
-                Files.createDirectories(abs.getParent());
-            }
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                body.write(out);
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(abs, body);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write scores to " + abs + ": " + e.getMessage(), e);
         }

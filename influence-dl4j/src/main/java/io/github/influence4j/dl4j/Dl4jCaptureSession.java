@@ -7,6 +7,7 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ExampleRange;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -124,13 +125,14 @@ public final class Dl4jCaptureSession {
             if (!writer.isComplete(labelsKey, ExampleRange.of(0, n))) {
                 writer.write(labelsKey, 0, Nd4j.createFromArray(data.labels()));
             }
-            writer.beginCheckpoint(checkpoint);
-            setAttributes(writer);
-            for (int from = 0; from < n; from += capture.batchSize()) {
-                ExampleRange r = ExampleRange.of(from, Math.min(n, from + capture.batchSize()));
-                write(writer, r.from(), compute(data, r));
+            try (CheckpointWriter c = writer.beginCheckpoint(checkpoint)) {
+                setAttributes(c);
+                for (int from = 0; from < n; from += capture.batchSize()) {
+                    ExampleRange r = ExampleRange.of(from, Math.min(n, from + capture.batchSize()));
+                    write(c, r.from(), compute(data, r));
+                }
+                c.commit();
             }
-            writer.commit();
         }
         long nanos = System.nanoTime() - start;
         LOG.debug("DL4J capture: checkpoint {} ({} examples, {}) in {} ms", checkpoint.id(), n, capture.artifactKeys(),
@@ -138,7 +140,7 @@ public final class Dl4jCaptureSession {
         return new CaptureResult(checkpoint, n, 0, nanos / 1e9);
     }
 
-    private void setAttributes(ArtifactWriter w) {
+    private void setAttributes(CheckpointWriter w) {
         for (Map.Entry<String, Integer> e : dense.entrySet()) {
             Map<String, String> attrs = new java.util.TreeMap<>(graph.denseAttributes(e.getValue()));
             w.setAttributes(ArtifactKey.of(ArtifactKind.LAYER_INPUTS, e.getKey()), attrs);
@@ -152,7 +154,7 @@ public final class Dl4jCaptureSession {
         }
     }
 
-    private void write(ArtifactWriter w, int from, CapturedBatch b) {
+    private void write(CheckpointWriter w, int from, CapturedBatch b) {
         w.write(ArtifactKey.of(ArtifactKind.LOGITS), from, b.logits());
         w.write(ArtifactKey.of(ArtifactKind.LOSS), from, b.loss());
         for (String name : dense.keySet()) {

@@ -1,5 +1,6 @@
 package io.github.influence4j.dl4j;
 
+import io.github.influence4j.core.store.memory.MemoryStores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import io.github.influence4j.core.capture.CaptureResult;
 import io.github.influence4j.core.capture.CaptureSchedule;
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.StoreSpec;
@@ -26,7 +26,7 @@ class ListenerScheduleTest {
     @Test
     void evenlySpacedCheckpointsFollowTheRunLength() {
         MultiLayerNetwork net = TestNets.mlp(4, 1.0);
-        ArtifactWriter w = ArtifactStores.inMemory(StoreSpec.of("even", TestNets.N, TestNets.K));
+        ArtifactWriter w = MemoryStores.create(StoreSpec.of("even", TestNets.N, TestNets.K));
         Dl4jCaptureListener l = Dl4jCaptureListener.builder(Dl4jCapture.builder().denseLayers("out").build(), net,
                         CaptureData.of(DATA), w)
                 .schedule(CaptureSchedule.evenlySpaced(2))
@@ -45,7 +45,7 @@ class ListenerScheduleTest {
     @Test
     void schedulesItCannotFollowAreRefusedWhenBuilt() {
         MultiLayerNetwork net = TestNets.mlp(4, 1.0);
-        ArtifactWriter w = ArtifactStores.inMemory(StoreSpec.of("bad", TestNets.N, TestNets.K));
+        ArtifactWriter w = MemoryStores.create(StoreSpec.of("bad", TestNets.N, TestNets.K));
         Dl4jCapture capture = Dl4jCapture.builder().build();
         ConfigurationException noLength = assertThrows(ConfigurationException.class,
                 () -> Dl4jCaptureListener.builder(capture, net, CaptureData.of(DATA), w)

@@ -8,12 +8,12 @@ import io.github.influence4j.core.capture.CapturedBatch;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import io.github.influence4j.dl4j.Reference.Act;
 import io.github.influence4j.dl4j.Reference.Dense;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -36,7 +36,7 @@ class MultiLayerCaptureParityTest {
         INDArray x = TestNets.features(3);
         int[] y = TestNets.labels(3);
         Dl4jCapture capture = Dl4jCapture.builder().denseLayers("fc1", "fc2", "out").inputGradients().batchSize(8).build();
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("mln", TestNets.N, TestNets.K, 16));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("mln", TestNets.N, TestNets.K, 16));
         capture.capture(net, CaptureData.of(x, y), w, new Checkpoint("c0", 0, 0, 0.01, 11));
         TrainingArtifactStore store = w.store();
 

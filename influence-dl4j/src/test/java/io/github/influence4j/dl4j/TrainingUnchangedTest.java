@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.github.influence4j.core.capture.CaptureSchedule;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
@@ -40,7 +40,7 @@ class TrainingUnchangedTest {
         plain.fit(new ListDataSetIterator<>(ds.asList(), 10), 2);
 
         MultiLayerNetwork captured = TestNets.mlp(17, 0.7);
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("train", TestNets.N, TestNets.K, 16));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("train", TestNets.N, TestNets.K, 16));
         Dl4jCaptureListener listener = Dl4jCaptureListener.builder(
                         Dl4jCapture.builder().denseLayers("fc2", "out").inputGradients().batchSize(16).build(), captured,
                         CaptureData.of(ds), w)
@@ -83,7 +83,7 @@ class TrainingUnchangedTest {
         net.setLabels(labels);
         float[] before = net.params().toFloatVector();
         INDArray paramsRef = net.params();
-        ArtifactWriter w = ArtifactStores.inMemory(StoreSpec.of("s", TestNets.N, TestNets.K));
+        ArtifactWriter w = MemoryStores.create(StoreSpec.of("s", TestNets.N, TestNets.K));
         Dl4jCapture.builder().denseLayers("fc1").inputGradients().build()
                 .capture(net, CaptureData.of(x, TestNets.labels(2)), w, new Checkpoint("c", 0, 0, 0.01, 0));
         assertSame(x, net.getInput());
@@ -103,7 +103,7 @@ class TrainingUnchangedTest {
         plain.fit(new ListDataSetIterator<>(ds.asList(), 12), 2);
 
         ComputationGraph captured = GraphCaptureParityTest.graph(23);
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("cg", TestNets.N, TestNets.K, 16));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("cg", TestNets.N, TestNets.K, 16));
         captured.addListeners(Dl4jCaptureListener.builder(
                         Dl4jCapture.builder().denseLayers("d3").inputGradients().build(), captured, CaptureData.of(ds), w)
                 .schedule(CaptureSchedule.atIterations(2, 5))

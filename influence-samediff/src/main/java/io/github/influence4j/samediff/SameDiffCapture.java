@@ -8,6 +8,7 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ExampleRange;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -280,48 +281,49 @@ public final class SameDiffCapture {
                     + writer.spec().storeId() + "' holds " + n + "; capture every example of the store");
         }
         long start = System.nanoTime();
-        writer.beginCheckpoint(checkpoint);
-        if (kinds.contains(ArtifactKind.LAYER_OUTPUT_GRADS)) {
-            // The layers' forward order, so that scorers can tell "the last dense layer before the head"
-            // even when several layers share a width (TracIn's default parameter group).
-            List<DenseLayerTap> taps = this.taps.denseLayers();
-            for (int i = 0; i < taps.size(); i++) {
-                writer.setAttributes(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, taps.get(i).name()),
-                        java.util.Map.of(LAYER_INDEX_ATTRIBUTE, Integer.toString(i)));
-            }
-        }
-        List<ArtifactKey> keys = keys(kinds);
         int computed = 0;
         int skipped = 0;
-        int chunk = writer.spec().chunkSize();
-        for (int from = 0; from < n; ) {
-            int chunkEnd = Math.min(n, (from / chunk + 1) * chunk);
-            int to = chunkEnd;
-            ExampleRange range = ExampleRange.of(from, to);
-            final int f = from;
-            if (keys.stream().allMatch(k -> writer.isComplete(k, range))) {
-                skipped += range.size();
-            } else {
-                List<CapturedBatch> parts = new ArrayList<>();
-                for (EvalBatch batch : source.batches(range, batchSize)) {
-                    parts.add(compute(batch, kinds));
+        try (CheckpointWriter c = writer.beginCheckpoint(checkpoint)) {
+            if (kinds.contains(ArtifactKind.LAYER_OUTPUT_GRADS)) {
+                // The layers' forward order, so that scorers can tell "the last dense layer before the head"
+                // even when several layers share a width (TracIn's default parameter group).
+                List<DenseLayerTap> taps = this.taps.denseLayers();
+                for (int i = 0; i < taps.size(); i++) {
+                    c.setAttributes(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, taps.get(i).name()),
+                            java.util.Map.of(LAYER_INDEX_ATTRIBUTE, Integer.toString(i)));
                 }
-                CapturedBatch merged = CapturedBatch.inIdOrder(parts);
-                if (merged.ids().length != range.size() || (range.size() > 0 && merged.ids()[0] != range.from())) {
-                    throw new ConfigurationException("capture source returned ids " + merged.ids().length
-                            + " examples from " + (merged.ids().length == 0 ? "-" : merged.ids()[0]) + " for range "
-                            + range + "; its batches must hold every id of the range exactly once");
+            }
+            List<ArtifactKey> keys = keys(kinds);
+            int chunk = writer.spec().chunkSize();
+            for (int from = 0; from < n; ) {
+                int chunkEnd = Math.min(n, (from / chunk + 1) * chunk);
+                int to = chunkEnd;
+                ExampleRange range = ExampleRange.of(from, to);
+                final int f = from;
+                if (keys.stream().allMatch(k -> c.isComplete(k, range))) {
+                    skipped += range.size();
+                } else {
+                    List<CapturedBatch> parts = new ArrayList<>();
+                    for (EvalBatch batch : source.batches(range, batchSize)) {
+                        parts.add(compute(batch, kinds));
+                    }
+                    CapturedBatch merged = CapturedBatch.inIdOrder(parts);
+                    if (merged.ids().length != range.size() || (range.size() > 0 && merged.ids()[0] != range.from())) {
+                        throw new ConfigurationException("capture source returned ids " + merged.ids().length
+                                + " examples from " + (merged.ids().length == 0 ? "-" : merged.ids()[0]) + " for range "
+                                + range + "; its batches must hold every id of the range exactly once");
+                    }
+                    merged.writeTo(c);
+                    computed += range.size();
+                    LOG.trace("captured {} at {}", range, checkpoint.id());
                 }
-                merged.writeTo(writer);
-                computed += range.size();
-                LOG.trace("captured {} at {}", range, checkpoint.id());
+                from = to;
+                if (f == from) {
+                    throw new IllegalStateException("no progress at example " + from);
+                }
             }
-            from = to;
-            if (f == from) {
-                throw new IllegalStateException("no progress at example " + from);
-            }
+            c.commit();
         }
-        writer.commit();
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.debug("checkpoint {}: captured {} examples ({} skipped as already written) in {} s", checkpoint.id(),
                 computed, skipped, String.format("%.2f", seconds));

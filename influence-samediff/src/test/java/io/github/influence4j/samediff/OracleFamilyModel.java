@@ -4,7 +4,7 @@ import io.github.influence4j.core.capture.CaptureSchedule;
 import io.github.influence4j.core.capture.CaptureSpec;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.ExampleRange;
-import io.github.influence4j.core.store.Npy;
+import io.github.influence4j.core.io.Npy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

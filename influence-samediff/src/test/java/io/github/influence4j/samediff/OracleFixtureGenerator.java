@@ -1,7 +1,7 @@
 package io.github.influence4j.samediff;
 
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ final class OracleFixtureGenerator {
             OracleFamilyModel.write(out.resolve("init").resolve(e.getKey() + ".npy"), e.getValue());
         }
         OracleFamilyModel m = new OracleFamilyModel(tokens, labels, init);
-        m.trainAndCapture(ArtifactStores.inMemory(new StoreSpec("gen", N, K, 8)), out);
+        m.trainAndCapture(MemoryStores.create(new StoreSpec("gen", N, K, 8)), out);
     }
 
     static INDArray gaussian(Random r, double scale, long... shape) {

@@ -2,16 +2,16 @@ package io.github.influence4j.samediff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.ExampleRange;
-import io.github.influence4j.core.store.Npy;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import io.github.influence4j.core.testing.Asserts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +57,7 @@ class OracleGoldenTest {
         }
         OracleFamilyModel model = new OracleFamilyModel(tok, y, init);
         k = model.numClasses;
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("oracle-family", n, k, 8));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("oracle-family", n, k, 8));
         w.write(ArtifactKey.of(ArtifactKind.LABELS), 0, labels.castTo(DataType.INT));
         List<Integer> real = new java.util.ArrayList<>();
         int[] lengths = new int[n];

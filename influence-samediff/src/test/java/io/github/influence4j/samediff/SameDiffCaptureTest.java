@@ -13,12 +13,14 @@ import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactInfo;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -61,7 +63,7 @@ class SameDiffCaptureTest {
     @Test
     void capturingTheSameWeightsTwiceGivesIdenticalArtifactsAndRestoresTheLoss() {
         SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
-        ArtifactWriter w = ArtifactStores.inMemory(spec());
+        ArtifactWriter w = MemoryStores.create(spec());
         capture.capture(w, new Checkpoint("a", 1, 0, 0.1, 1), model.source(), SameDiffCapture.ALL_KINDS, 5);
         capture.capture(w, new Checkpoint("b", 1, 0, 0.1, 1), model.source(), SameDiffCapture.ALL_KINDS, 3);
         assertEquals(List.of("mean_loss"), model.sd.getLossVariables());
@@ -91,10 +93,10 @@ class SameDiffCaptureTest {
     @Test
     void anInterruptedCaptureResumesWithTheMissingRangesOnly() {
         SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
-        ArtifactWriter reference = ArtifactStores.inMemory(spec());
+        ArtifactWriter reference = MemoryStores.create(spec());
         capture.capture(reference, new Checkpoint("c", 5, 0, 0.1, 1), model.source(), SameDiffCapture.ALL_KINDS, 4);
 
-        ArtifactWriter store = ArtifactStores.inMemory(spec());
+        ArtifactWriter store = MemoryStores.create(spec());
         ArtifactWriter durable = new ReopenableWriter(store);
         CaptureSource failing = new CaptureSource() {
             private int calls;
@@ -126,7 +128,7 @@ class SameDiffCaptureTest {
     @Test
     void aCaptureKilledMidwayResumesFromTheFileStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
-        ArtifactWriter reference = ArtifactStores.inMemory(spec());
+        ArtifactWriter reference = MemoryStores.create(spec());
         Checkpoint c = new Checkpoint("c", 5, 0, 0.1, 1);
         capture.capture(reference, c, model.source(), SameDiffCapture.ALL_KINDS, 4);
         java.nio.file.Path store = dir.resolve("store");
@@ -162,11 +164,12 @@ class SameDiffCaptureTest {
 
     /**
      * Simulates reopening a store after a crash (what {@code ArtifactStores.resume} gives for the
-     * file store): beginning the checkpoint that is still open continues it.
+     * file store): beginning the checkpoint that is still open continues it. Closing a checkpoint's
+     * writer does nothing, as a crash closes nothing.
      */
     private static final class ReopenableWriter implements ArtifactWriter {
         private final ArtifactWriter w;
-        private String open = "";
+        private CheckpointWriter open;
 
         ReopenableWriter(ArtifactWriter w) {
             this.w = w;
@@ -183,11 +186,52 @@ class SameDiffCaptureTest {
         }
 
         @Override
-        public void beginCheckpoint(Checkpoint checkpoint) {
-            if (!open.equals(checkpoint.id())) {
-                w.beginCheckpoint(checkpoint);
-                open = checkpoint.id();
+        public CheckpointWriter beginCheckpoint(Checkpoint checkpoint) {
+            if (open == null || !open.checkpoint().id().equals(checkpoint.id())) {
+                open = w.beginCheckpoint(checkpoint);
             }
+            CheckpointWriter c = open;
+            return new CheckpointWriter() {
+                @Override
+                public StoreSpec spec() {
+                    return c.spec();
+                }
+
+                @Override
+                public Checkpoint checkpoint() {
+                    return c.checkpoint();
+                }
+
+                @Override
+                public void setAttributes(ArtifactKey key, Map<String, String> attributes) {
+                    c.setAttributes(key, attributes);
+                }
+
+                @Override
+                public void write(ArtifactKey key, int from, INDArray values) {
+                    c.write(key, from, values);
+                }
+
+                @Override
+                public void writeRagged(ArtifactKey key, int from, INDArray values, int[] lengths) {
+                    c.writeRagged(key, from, values, lengths);
+                }
+
+                @Override
+                public boolean isComplete(ArtifactKey key, ExampleRange range) {
+                    return c.isComplete(key, range);
+                }
+
+                @Override
+                public void commit() {
+                    c.commit();
+                    open = null;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
         }
 
         @Override
@@ -213,7 +257,6 @@ class SameDiffCaptureTest {
         @Override
         public void commit() {
             w.commit();
-            open = "";
         }
 
         @Override
@@ -231,7 +274,7 @@ class SameDiffCaptureTest {
     void captureDuringFitDoesNotChangeTraining() {
         OracleFamilyModel plain = copyOf(model);
         plain.sd.fit(plain.iterator(), OracleFamilyModel.EPOCHS);
-        SameDiffCaptureListener l = model.trainAndCapture(ArtifactStores.inMemory(spec()), null);
+        SameDiffCaptureListener l = model.trainAndCapture(MemoryStores.create(spec()), null);
         assertEquals(3, l.results().size());
         assertEquals(List.of("mean_loss"), model.sd.getLossVariables());
         Map<String, INDArray> a = plain.weights();
@@ -249,7 +292,7 @@ class SameDiffCaptureTest {
     @Test
     void logitsOnlyCaptureNeedsNoGradients() {
         SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
-        ArtifactWriter w = ArtifactStores.inMemory(spec());
+        ArtifactWriter w = MemoryStores.create(spec());
         capture.capture(w, new Checkpoint("l", 1, 0, 0.1, 1), model.source(), Set.of(ArtifactKind.LOGITS), 8);
         assertEquals(Set.of(ArtifactKey.of(ArtifactKind.LOGITS)), w.store().artifacts("l").keySet());
     }
@@ -269,7 +312,7 @@ class SameDiffCaptureTest {
     @Test
     void listenerCapturesAtEpochEndsAndStepsOfASharedSchedule() {
         SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
-        ArtifactWriter w = ArtifactStores.inMemory(spec());
+        ArtifactWriter w = MemoryStores.create(spec());
         int spe = model.stepsPerEpoch();
         SameDiffCaptureListener l = SameDiffCaptureListener.builder(capture, w, model.source())
                 .schedule(CaptureSchedule.atEpochEnds(0).and(CaptureSchedule.atIterations(5)))
@@ -290,7 +333,7 @@ class SameDiffCaptureTest {
     @Test
     void listenerBuilderChecksItsConfiguration() {
         SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
-        ArtifactWriter w = ArtifactStores.inMemory(spec());
+        ArtifactWriter w = MemoryStores.create(spec());
         IllegalStateException noLength = assertThrows(IllegalStateException.class,
                 () -> SameDiffCaptureListener.builder(capture, w, model.source()).build());
         assertTrue(noLength.getMessage().contains("runLength"), noLength.getMessage());

@@ -1,11 +1,11 @@
 package io.github.influence4j.bench.jmh;
 
+import io.github.influence4j.core.store.memory.MemoryStores;
 import io.github.influence4j.bench.SyntheticShape;
 import io.github.influence4j.bench.SyntheticStore;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.TopInfluences;
 import io.github.influence4j.core.spi.OptionValues;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.scorers.ScorerOptions;
@@ -56,7 +56,7 @@ public class ScorerBenchmarks {
         SyntheticShape s = SyntheticShape.snliLike(1024);
         SyntheticShape shape = new SyntheticShape(s.numExamples(), s.minTokens(), s.maxTokens(), s.dim(),
                 s.numClasses(), s.numCheckpoints(), vocabulary, s.hidden(), s.chunkSize(), true, true);
-        writer = ArtifactStores.inMemory(SyntheticStore.spec("jmh", shape));
+        writer = MemoryStores.create(SyntheticStore.spec("jmh", shape));
         SyntheticStore.write(writer, shape, 11);
         store = writer.store();
     }

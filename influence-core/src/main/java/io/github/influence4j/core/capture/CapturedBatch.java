@@ -4,6 +4,7 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import java.util.List;
+import io.github.influence4j.core.store.CheckpointWriter;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -124,11 +125,11 @@ public record CapturedBatch(int[] ids, Map<ArtifactKey, INDArray> dense, Map<Art
     /**
      * Writes every artifact of the batch (the writer copies the values).
      *
-     * @param writer a writer with the checkpoint open
+     * @param checkpoint the writer of the open checkpoint
      * @throws IllegalStateException unless the ids are consecutive and ascending (see
      *     {@link #inIdOrder})
      */
-    public void writeTo(ArtifactWriter writer) {
+    public void writeTo(CheckpointWriter checkpoint) {
         for (int i = 1; i < ids.length; i++) {
             if (ids[i] != ids[0] + i) {
                 throw new IllegalStateException("rows must hold consecutive ascending ids to be written; row " + i
@@ -136,8 +137,8 @@ public record CapturedBatch(int[] ids, Map<ArtifactKey, INDArray> dense, Map<Art
             }
         }
         int from = ids.length == 0 ? 0 : ids[0];
-        dense.forEach((k, v) -> writer.write(k, from, v));
-        ragged.forEach((k, v) -> writer.writeRagged(k, from, v, lengths));
+        dense.forEach((k, v) -> checkpoint.write(k, from, v));
+        ragged.forEach((k, v) -> checkpoint.writeRagged(k, from, v, lengths));
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.influence4j.core.exception;
 
 /**
- * A scoring run was cancelled through its {@link CancellationToken}.
+ * A scoring run was cancelled through its {@link io.github.influence4j.core.CancellationToken}.
  */
 public class CancelledException extends InfluenceException {
     private static final long serialVersionUID = 1L;

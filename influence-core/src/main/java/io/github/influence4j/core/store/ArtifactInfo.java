@@ -1,5 +1,6 @@
 package io.github.influence4j.core.store;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,24 @@ public record ArtifactInfo(ArtifactKey key, DataType dataType, List<Long> exampl
                 throw new IllegalArgumentException(key + ": every dimension must be >= 1, shape was " + exampleShape);
             }
         }
+    }
+
+    /**
+     * @param key the artifact
+     * @param dataType FLOAT, DOUBLE, INT or LONG
+     * @param exampleShape the shape of one example ({@code []} for a scalar)
+     * @return the info, without attributes
+     */
+    public static ArtifactInfo of(ArtifactKey key, DataType dataType, long... exampleShape) {
+        return new ArtifactInfo(key, dataType, Arrays.stream(exampleShape).boxed().toList(), Map.of());
+    }
+
+    /**
+     * @param newAttributes the attributes to record instead
+     * @return a copy with other attributes
+     */
+    public ArtifactInfo withAttributes(Map<String, String> newAttributes) {
+        return new ArtifactInfo(key, dataType, exampleShape, newAttributes);
     }
 
     /** @return the per-example shape as an array */

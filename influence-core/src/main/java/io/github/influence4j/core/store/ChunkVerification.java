@@ -3,7 +3,8 @@ package io.github.influence4j.core.store;
 /**
  * How often, and with which checksum, a file store checks a chunk file against its manifest when
  * reading it. The length is checked on every read either way, and
- * {@link ArtifactStores#verify(java.nio.file.Path)} always compares every file's SHA-256.
+ * {@link io.github.influence4j.core.store.file.ArtifactStores#verify(java.nio.file.Path)} always compares
+ * every file's SHA-256.
  */
 public enum ChunkVerification {
     /**

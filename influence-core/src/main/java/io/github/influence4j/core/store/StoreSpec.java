@@ -2,9 +2,15 @@ package io.github.influence4j.core.store;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fixed shape of a store, given when it is created.
+ *
+ * <pre>{@code
+ * StoreSpec spec = StoreSpec.builder("snli-run3").numExamples(550_152).numClasses(3).chunkSize(4096).build();
+ * StoreSpec small = StoreSpec.of("demo", 1000, 3);                      // the default chunk size
+ * }</pre>
  *
  * @param storeId a human-readable id, recorded in every score's provenance
  * @param numExamples N, the number of examples (ids {@code 0..N-1}), {@code >= 1}
@@ -69,5 +75,77 @@ public record StoreSpec(String storeId, int numExamples, int numClasses, int chu
         }
         int from = index * chunkSize;
         return new ExampleRange(from, Math.min(numExamples, from + chunkSize));
+    }
+
+    /**
+     * @param storeId the store id
+     * @return a builder: {@link Builder#numExamples} and {@link Builder#numClasses} are required,
+     *     the chunk size defaults to {@link #DEFAULT_CHUNK_SIZE}
+     */
+    public static Builder builder(String storeId) {
+        return new Builder(storeId);
+    }
+
+    /**
+     * Builds a {@link StoreSpec} by name rather than by position, so that adding a field does not
+     * break callers. Each setter may be called once; {@link #build()} validates.
+     */
+    public static final class Builder {
+        private final String storeId;
+        private @Nullable Integer numExamples;
+        private @Nullable Integer numClasses;
+        private @Nullable Integer chunkSize;
+
+        private Builder(String storeId) {
+            this.storeId = Objects.requireNonNull(storeId, "storeId");
+        }
+
+        /**
+         * @param value N, {@code >= 1}; required
+         * @return this
+         */
+        public Builder numExamples(int value) {
+            numExamples = once("numExamples", numExamples, value);
+            return this;
+        }
+
+        /**
+         * @param value K, {@code >= 2}; required
+         * @return this
+         */
+        public Builder numClasses(int value) {
+            numClasses = once("numClasses", numClasses, value);
+            return this;
+        }
+
+        /**
+         * @param value examples per chunk, {@code >= 1}; default {@link #DEFAULT_CHUNK_SIZE}
+         * @return this
+         */
+        public Builder chunkSize(int value) {
+            chunkSize = once("chunkSize", chunkSize, value);
+            return this;
+        }
+
+        /**
+         * @return the spec
+         * @throws IllegalStateException if N or K was not set
+         * @throws IllegalArgumentException naming the field and the bad value
+         */
+        public StoreSpec build() {
+            if (numExamples == null || numClasses == null) {
+                throw new IllegalStateException("store '" + storeId + "': set " + (numExamples == null ? "numExamples" : "")
+                        + (numExamples == null && numClasses == null ? " and " : "")
+                        + (numClasses == null ? "numClasses" : "") + " before build()");
+            }
+            return new StoreSpec(storeId, numExamples, numClasses, chunkSize == null ? DEFAULT_CHUNK_SIZE : chunkSize);
+        }
+
+        private int once(String field, @Nullable Integer current, int value) {
+            if (current != null) {
+                throw new IllegalStateException("store '" + storeId + "': " + field + " is already set to " + current);
+            }
+            return value;
+        }
     }
 }

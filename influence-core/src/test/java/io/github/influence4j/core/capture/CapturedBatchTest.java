@@ -1,5 +1,6 @@
 package io.github.influence4j.core.capture;
 
+import io.github.influence4j.core.store.memory.MemoryStores;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,9 +10,9 @@ import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import java.util.List;
@@ -98,12 +99,13 @@ class CapturedBatchTest {
 
     @Test
     void writesItsRowsAtTheirIdsAndRefusesUnorderedRows() {
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("b", 4, 2, 4));
-        w.beginCheckpoint(new Checkpoint("c", 1, 0, 0.1, 1));
-        assertThrows(IllegalStateException.class, () -> batch(1, 0).writeTo(w));
-        batch(0, 1).writeTo(w);
-        batch(2, 3).writeTo(w);
-        w.commit();
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("b", 4, 2, 4));
+        try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint("c", 1, 0, 0.1, 1))) {
+            assertThrows(IllegalStateException.class, () -> batch(1, 0).writeTo(cw));
+            batch(0, 1).writeTo(cw);
+            batch(2, 3).writeTo(cw);
+            cw.commit();
+        }
         try (ArtifactChunk c = w.store().read("c", GRADS, ExampleRange.of(0, 4));
                 ArtifactChunk z = w.store().read("c", LOGITS, ExampleRange.of(0, 4))) {
             assertEquals(3, c.length(2));

@@ -14,10 +14,11 @@ import io.github.influence4j.core.exception.ScorerNotFoundException;
 import io.github.influence4j.core.spi.InfluenceScorerProvider;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -144,10 +145,11 @@ class InfluenceScorersDiscoveryTest {
         ClassLoader l = loader("two");
         Thread t = Thread.currentThread();
         ClassLoader saved = t.getContextClassLoader();
-        try (ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("spi", 2, 2, 2))) {
-            w.beginCheckpoint(new Checkpoint("c0", 1, 0, 0.1, 1));
-            w.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, Nd4j.zeros(DataType.FLOAT, 2, 2));
-            w.commit();
+        try (ArtifactWriter w = MemoryStores.create(new StoreSpec("spi", 2, 2, 2))) {
+            try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("c0", 1, 0, 0.1, 1))) {
+                c.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, Nd4j.zeros(DataType.FLOAT, 2, 2));
+                c.commit();
+            }
             t.setContextClassLoader(l);
             assertEquals(List.of("alpha", "beta"), names(InfluenceScorers.available()));
             assertEquals("beta", InfluenceScorers.definition("beta").name());
@@ -162,7 +164,7 @@ class InfluenceScorersDiscoveryTest {
         } finally {
             t.setContextClassLoader(saved);
         }
-        try (ArtifactWriter empty = ArtifactStores.inMemory(new StoreSpec("bare", 2, 2, 2))) {
+        try (ArtifactWriter empty = MemoryStores.create(new StoreSpec("bare", 2, 2, 2))) {
             MissingArtifactException e = assertThrows(MissingArtifactException.class,
                     () -> InfluenceScorers.create("alpha", empty.store(), Map.of(), l));
             assertTrue(e.getMessage().contains("alpha needs [LOGITS]; store 'bare' has [] (0 checkpoints)"),

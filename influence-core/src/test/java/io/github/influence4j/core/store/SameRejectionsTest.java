@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.exception.IncompatibleStoreException;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -28,11 +30,8 @@ class SameRejectionsTest {
     @TempDir
     Path tmp;
 
-    private static Consumer<ArtifactWriter> inCheckpoint(Consumer<ArtifactWriter> body) {
-        return w -> {
-            w.beginCheckpoint(C0);
-            body.accept(w);
-        };
+    private static Consumer<ArtifactWriter> inCheckpoint(Consumer<CheckpointWriter> body) {
+        return w -> body.accept(w.beginCheckpoint(C0));
     }
 
     static Stream<Arguments> badWrites() {
@@ -93,21 +92,25 @@ class SameRejectionsTest {
                             w.write(LABELS, 0, Nd4j.zeros(DataType.INT, 10));
                         }),
                 Arguments.of("checkpoint begun while another is open", IllegalStateException.class,
-                        "commit() it before beginning 'c1'", inCheckpoint(w -> w.beginCheckpoint(
-                                new Checkpoint("c1", 20, 0, 0.1, 1)))),
+                        "commit() it before beginning 'c1'", (Consumer<ArtifactWriter>) w -> {
+                            w.beginCheckpoint(C0);
+                            w.beginCheckpoint(new Checkpoint("c1", 20, 0, 0.1, 1));
+                        }),
                 Arguments.of("checkpoint id written twice", ConfigurationException.class,
-                        "checkpoint id 'c0' is already committed in store 'same'", inCheckpoint(w -> {
-                            w.write(LOSS, 0, Nd4j.zeros(DataType.FLOAT, 10));
-                            w.commit();
+                        "checkpoint id 'c0' is already committed in store 'same'", (Consumer<ArtifactWriter>) w -> {
+                            try (CheckpointWriter c = w.beginCheckpoint(C0)) {
+                                c.write(LOSS, 0, Nd4j.zeros(DataType.FLOAT, 10));
+                                c.commit();
+                            }
                             w.beginCheckpoint(new Checkpoint("c0", 20, 1, 0.1, 1));
-                        })));
+                        }));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badWrites")
     void bothStoresRejectWithTheSameMessage(String what, Class<? extends Throwable> type, String fragment,
             Consumer<ArtifactWriter> scenario) {
-        Throwable memory = run(ArtifactStores.inMemory(SPEC), scenario);
+        Throwable memory = run(MemoryStores.create(SPEC), scenario);
         Throwable file = run(ArtifactStores.create(tmp.resolve("s"), SPEC), scenario);
         assertNotNull(memory, what + ": the memory store accepted it");
         assertNotNull(file, what + ": the file store accepted it");

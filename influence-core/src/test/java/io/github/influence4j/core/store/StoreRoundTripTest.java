@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.file.StoreVerification;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +41,7 @@ class StoreRoundTripTest {
     }
 
     private ArtifactWriter writer(Kind kind, StoreSpec spec) {
-        return kind == Kind.MEMORY ? ArtifactStores.inMemory(spec) : ArtifactStores.create(tmp.resolve("store"), spec);
+        return kind == Kind.MEMORY ? MemoryStores.create(spec) : ArtifactStores.create(tmp.resolve("store"), spec);
     }
 
     private static List<ExampleRange> ranges(int chunkSize) {

@@ -19,31 +19,31 @@ import org.nd4j.linalg.factory.Nd4j;
  * checkpoint, layered), kept as plain Java arrays so that what a store returns can be compared
  * with what was written, independently of the store code.
  */
-final class SyntheticArtifacts {
+public final class SyntheticArtifacts {
     /** Expected values of one artifact: per example, its values flattened in C order. */
-    record Expected(ArtifactKey key, DataType dataType, long[] exampleShape, Map<String, String> attributes,
+    public record Expected(ArtifactKey key, DataType dataType, long[] exampleShape, Map<String, String> attributes,
             double[][] perExample) {
-        long perRow() {
+        public long perRow() {
             return Arrays.stream(exampleShape).reduce(1, (a, b) -> a * b);
         }
 
-        int length(int example) {
+        public int length(int example) {
             return (int) (perExample[example].length / perRow());
         }
     }
 
-    final int n;
-    final int k;
-    final List<Checkpoint> checkpoints = new ArrayList<>();
+    public final int n;
+    public final int k;
+    public final List<Checkpoint> checkpoints = new ArrayList<>();
     /** Checkpoint id ("" = static) to key to expected values. */
-    final Map<String, Map<ArtifactKey, Expected>> data = new LinkedHashMap<>();
+    public final Map<String, Map<ArtifactKey, Expected>> data = new LinkedHashMap<>();
 
     private SyntheticArtifacts(int n, int k) {
         this.n = n;
         this.k = k;
     }
 
-    static SyntheticArtifacts generate(int n, long seed) {
+    public static SyntheticArtifacts generate(int n, long seed) {
         int k = 3;
         int d = 4;
         Random r = new Random(seed);
@@ -127,18 +127,19 @@ final class SyntheticArtifacts {
      * Writes everything: static artifacts first, then each checkpoint, in batches of {@code batch}
      * examples, committing after each checkpoint.
      */
-    void writeTo(ArtifactWriter w, int batch) {
+    public void writeTo(ArtifactWriter w, int batch) {
         data.get("").values().forEach(e -> write(w, e, batch, 0, n));
         w.commit();
         for (Checkpoint c : checkpoints) {
-            w.beginCheckpoint(c);
-            writeCheckpoint(w, c.id(), batch, 0, n);
-            w.commit();
+            try (CheckpointWriter cw = w.beginCheckpoint(c)) {
+                writeCheckpoint(cw, c.id(), batch, 0, n);
+                cw.commit();
+            }
         }
     }
 
     /** Writes one checkpoint's artifacts over examples [from, to) (no begin, no commit). */
-    void writeCheckpoint(ArtifactWriter w, String id, int batch, int from, int to) {
+    public void writeCheckpoint(CheckpointWriter w, String id, int batch, int from, int to) {
         for (Expected e : data.get(id).values()) {
             if (!e.attributes().isEmpty()) {
                 w.setAttributes(e.key(), e.attributes());
@@ -147,7 +148,7 @@ final class SyntheticArtifacts {
         }
     }
 
-    static void write(ArtifactWriter w, Expected e, int batch, int from, int to) {
+    public static void write(ArtifactSink w, Expected e, int batch, int from, int to) {
         for (int s = from; s < to; s += batch) {
             int end = Math.min(to, s + batch);
             if (e.key().kind().isRagged()) {
@@ -178,12 +179,12 @@ final class SyntheticArtifacts {
     }
 
     /** Reads every artifact over {@code range} from the store and compares with what was written, exactly. */
-    void assertReads(TrainingArtifactStore store, ExampleRange range) {
+    public void assertReads(TrainingArtifactStore store, ExampleRange range) {
         assertReads(store, range, checkpoints);
     }
 
     /** As {@link #assertReads(TrainingArtifactStore, ExampleRange)} when only {@code committed} were committed. */
-    void assertReads(TrainingArtifactStore store, ExampleRange range, List<Checkpoint> committed) {
+    public void assertReads(TrainingArtifactStore store, ExampleRange range, List<Checkpoint> committed) {
         assertEquals(committed, store.checkpoints());
         for (Map.Entry<String, Map<ArtifactKey, Expected>> scope : data.entrySet()) {
             if (!scope.getKey().isEmpty() && committed.stream().noneMatch(c -> c.id().equals(scope.getKey()))) {
@@ -198,7 +199,7 @@ final class SyntheticArtifacts {
         }
     }
 
-    static void assertChunk(Expected e, ArtifactChunk c, ExampleRange range, String where) {
+    public static void assertChunk(Expected e, ArtifactChunk c, ExampleRange range, String where) {
         String what = e.key() + " at '" + where + "' over " + range;
         assertEquals(e.dataType(), c.values().dataType(), what + " dtype");
         assertEquals(e.dataType(), c.info().dataType(), what + " info dtype");

@@ -2,10 +2,10 @@ package io.github.influence4j.examples.cli;
 
 import io.github.influence4j.core.store.ArtifactInfo;
 import io.github.influence4j.core.store.ArtifactKey;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.Checkpoint;
-import io.github.influence4j.core.store.StoreVerification;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.file.StoreVerification;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package io.github.influence4j.examples.cli;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.ScoreProvenance;
-import io.github.influence4j.core.store.Npy;
+import io.github.influence4j.core.io.Npy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.github.influence4j.examples.cli;
 
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -4,6 +4,7 @@ import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.ExampleRange;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
@@ -139,16 +140,17 @@ public final class SyntheticTraining {
      */
     public static void capture(SyntheticData data, SoftmaxModel m, ArtifactWriter w, Checkpoint c,
             IntConsumer chunkDone) {
-        w.beginCheckpoint(c);
-        for (int from = 0; from < data.size(); from += w.spec().chunkSize()) {
-            ExampleRange r = ExampleRange.of(from, Math.min(data.size(), from + w.spec().chunkSize()));
-            captureRange(data, m, w, r);
-            chunkDone.accept(r.to());
+        try (CheckpointWriter cw = w.beginCheckpoint(c)) {
+            for (int from = 0; from < data.size(); from += w.spec().chunkSize()) {
+                ExampleRange r = ExampleRange.of(from, Math.min(data.size(), from + w.spec().chunkSize()));
+                captureRange(data, m, cw, r);
+                chunkDone.accept(r.to());
+            }
+            cw.commit();
         }
-        w.commit();
     }
 
-    private static void captureRange(SyntheticData data, SoftmaxModel m, ArtifactWriter w, ExampleRange r) {
+    private static void captureRange(SyntheticData data, SoftmaxModel m, CheckpointWriter w, ExampleRange r) {
         int n = r.size();
         int d = data.dim();
         float[][] logits = new float[n][];

@@ -7,10 +7,10 @@ import io.github.influence4j.core.capture.CaptureSchedule;
 import io.github.influence4j.core.selection.LabelNoise;
 import io.github.influence4j.core.selection.NoisyLabels;
 import io.github.influence4j.core.selection.ScoreAnalysis;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import io.github.influence4j.dl4j.CaptureData;
 import io.github.influence4j.dl4j.Dl4jCapture;
 import io.github.influence4j.dl4j.Dl4jCaptureListener;
@@ -81,7 +81,7 @@ public final class DigitsMislabelDetection {
                 + " actually wrong%n", n, test.size(), 100 * noise, noisy.misannotated(), 100.0 * noisy.misannotated() / n);
 
         MultiLayerNetwork net = network(seed);
-        ArtifactWriter writer = ArtifactStores.inMemory(StoreSpec.of("optdigits-noisy", n, OptDigits.CLASSES));
+        ArtifactWriter writer = MemoryStores.create(StoreSpec.of("optdigits-noisy", n, OptDigits.CLASSES));
         Dl4jCapture capture = Dl4jCapture.builder().denseLayers("hidden1", "hidden2", "out").inputGradients()
                 .batchSize(512).build();
         net.addListeners(Dl4jCaptureListener.builder(capture, net, CaptureData.of(train.features(), noisy.labels()), writer)

@@ -1,7 +1,6 @@
 package io.github.influence4j.examples.report;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,14 +80,13 @@ public record ExampleTable(int[] ids, int[] labels, Optional<boolean[]> noisy, M
     }
 
     /**
-     * Writes the table to a temporary file and moves it into place.
+     * Writes the table crash-safely (a temporary file moved into place).
      *
      * @param file the CSV file
      * @throws IOException if it cannot be written
      */
     public void write(Path file) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        ResultsFiles.writeAtomically(file, w -> {
             List<String> header = new ArrayList<>(List.of("example_id", "label"));
             noisy.ifPresent(m -> header.add("noisy"));
             header.addAll(columns.keySet());
@@ -104,8 +102,7 @@ public record ExampleTable(int[] ids, int[] labels, Optional<boolean[]> noisy, M
                 }
                 w.write(sb.append('\n').toString());
             }
-        }
-        ResultsFiles.move(tmp, file);
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.influence4j.examples.report;
 
+import io.github.influence4j.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -118,20 +119,16 @@ public final class ReportWriter {
         } finally {
             g.dispose();
         }
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        if (!javax.imageio.ImageIO.write(grid, "png", tmp.toFile())) {
-            throw new IOException("no PNG writer available for " + file);
-        }
-        ResultsFiles.move(tmp, file);
+        AtomicFiles.write(file, os -> {
+            if (!javax.imageio.ImageIO.write(grid, "png", os)) {
+                throw new IOException("no PNG writer available for " + file);
+            }
+        });
         images.add(file);
     }
 
     private static void save(XYChart chart, Path file, List<Path> images) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (var os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-            BitmapEncoder.saveBitmap(chart, os, BitmapFormat.PNG);
-        }
-        ResultsFiles.move(tmp, file);
+        AtomicFiles.write(file, os -> BitmapEncoder.saveBitmap(chart, os, BitmapFormat.PNG));
         images.add(file);
     }
 }

@@ -5,25 +5,27 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.influence4j.core.io.AtomicFiles;
 import io.github.influence4j.examples.report.RunResults.DetectionResult;
 import io.github.influence4j.examples.report.RunResults.TrainingResult;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Reads and writes a run directory's results: {@code results.json} (authoritative) and its CSV
  * mirrors {@code trainings.csv} (one row per training run), {@code summary.csv} (mean and std over
- * seeds) and {@code detection.csv}. Every file is written to a temporary name and moved into place,
- * so a run killed at any moment leaves the previous complete results.
+ * seeds) and {@code detection.csv}. Every file is written crash-safely ({@link AtomicFiles}: a
+ * temporary name, forced, moved into place), so a run killed at any moment leaves the previous
+ * complete results.
  */
 public final class ResultsFiles {
     /** The results file's name in a run directory. */
@@ -135,20 +137,14 @@ public final class ResultsFiles {
         void write(Writer w) throws IOException;
     }
 
+    /** Writes UTF-8 text crash-safely with {@link AtomicFiles}. */
     static void writeAtomically(Path file, Body body) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(file, out -> {
+            // as Files.newBufferedWriter: an encoder that reports malformed input
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()));
             body.write(w);
-        }
-        move(tmp, file);
-    }
-
-    static void move(Path tmp, Path file) throws IOException {
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+            w.close(); // flushes; idempotent (Jackson closes the writer itself); the file is forced after
+        });
     }
 
     /** @return the results' scores, in file order */

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -35,7 +35,7 @@ class SyntheticTrainingTest {
     @Test
     void capturedArtifactsMatchFiniteDifferences() {
         SyntheticData data = SyntheticData.generate(60, 3, 5, 3, 30, 11);
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("t", data.size(), 3, 16));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("t", data.size(), 3, 16));
         SyntheticTraining.writeStatic(data, w);
         SyntheticTraining.Config cfg = new SyntheticTraining.Config(3, 8, 0.5, 2);
         SoftmaxModel[] last = new SoftmaxModel[1];

@@ -6,13 +6,14 @@ import io.github.influence4j.core.capture.CaptureSpec;
 import io.github.influence4j.core.capture.LearningRateSource;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
-import io.github.influence4j.core.store.ArtifactStores;
-import io.github.influence4j.core.store.ExampleRange;
-import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.samediff.SameDiffCapture;
 import io.github.influence4j.samediff.SameDiffCaptureListener;
+import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * SnliData data = SnliData.bundled(64);
- * ArtifactWriter w = ArtifactStores.inMemory(StoreSpec.of("snli-dev", data.train().size(), 3));
+ * ArtifactWriter w = MemoryStores.create(StoreSpec.of("snli-dev", data.train().size(), 3));
  * SnliExperiment.Result r = SnliExperiment.run(data, EncoderConfig.defaults(), TrainOptions.defaults(),
  *         Optional.of(SnliExperiment.Capture.of(w, CaptureSchedule.evenlySpaced(10))));
  * }</pre>
@@ -117,7 +118,7 @@ public final class SnliExperiment {
             return run(data, config, options, Optional.empty());
         }
         StoreSpec spec = StoreSpec.of("snli-dev-seed" + options.seed(), data.train().size(), SnliEncoder.CLASSES);
-        ArtifactWriter w = storeDir.map(d -> ArtifactStores.create(d, spec)).orElseGet(() -> ArtifactStores.inMemory(spec));
+        ArtifactWriter w = storeDir.map(d -> ArtifactStores.create(d, spec)).orElseGet(() -> MemoryStores.create(spec));
         try (w) {
             return run(data, config, options, Optional.of(Capture.of(w, schedule.get())));
         }

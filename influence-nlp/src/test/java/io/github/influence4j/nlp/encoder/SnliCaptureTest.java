@@ -10,13 +10,13 @@ import io.github.influence4j.core.capture.CaptureSpec;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.samediff.SameDiffCapture;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +45,7 @@ class SnliCaptureTest {
 
     @Test
     void trainingWithCaptureWritesAStoreEveryScorerCanRead() {
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("snli-slice", N, 3, 32));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("snli-slice", N, 3, 32));
         SnliExperiment.Result r = SnliExperiment.run(data, CONFIG, options(5), Optional.of(new SnliExperiment.Capture(w,
                 CaptureSchedule.evenlySpaced(2), CaptureSpec.of(SameDiffCapture.ALL_KINDS).withBatchSize(24))));
         TrainingArtifactStore s = w.store();

@@ -2,14 +2,16 @@ package io.github.influence4j.scorers.gradients;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
-import io.github.influence4j.core.store.Npy;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,28 +98,29 @@ final class GoldenStores {
         int i = 0;
         for (JsonNode c : meta.get("checkpoints")) {
             String id = c.get("id").asText();
-            w.beginCheckpoint(new Checkpoint(id, c.get("step").asLong(), c.get("epoch").asInt(), c.get("lr").asDouble(),
-                    meta.get("seed").asLong()));
-            String cb = base + id + "/";
-            if (parts.contains(Part.FACTORED)) {
-                for (String layer : new String[] {"hid", "fc"}) {
-                    w.write(ArtifactKey.of(ArtifactKind.LAYER_INPUTS, layer), 0,
-                            npy(cb + "LAYER_INPUTS." + layer + ".npy").castTo(dtype));
-                    w.write(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, layer), 0,
-                            npy(cb + "LAYER_OUTPUT_GRADS." + layer + ".npy").castTo(dtype));
+            try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint(id, c.get("step").asLong(), c.get("epoch").asInt(),
+                    c.get("lr").asDouble(), meta.get("seed").asLong()))) {
+                String cb = base + id + "/";
+                if (parts.contains(Part.FACTORED)) {
+                    for (String layer : new String[] {"hid", "fc"}) {
+                        cw.write(ArtifactKey.of(ArtifactKind.LAYER_INPUTS, layer), 0,
+                                npy(cb + "LAYER_INPUTS." + layer + ".npy").castTo(dtype));
+                        cw.write(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, layer), 0,
+                                npy(cb + "LAYER_OUTPUT_GRADS." + layer + ".npy").castTo(dtype));
+                    }
                 }
-            }
-            if (parts.contains(Part.EMBEDDING)) {
-                w.writeRagged(ArtifactKey.of(ArtifactKind.EMBEDDING_GRADS), 0,
-                        npy(cb + "EMBEDDING_GRADS.values.npy").castTo(dtype), lengths);
-            }
-            if (parts.contains(Part.PARAM)) {
-                for (String group : new String[] {"emb", "hid", "fc"}) {
-                    w.write(ArtifactKey.of(ArtifactKind.PARAM_GRADS, group), 0,
-                            npy(cb + "PARAM_GRADS." + group + ".npy").castTo(dtype));
+                if (parts.contains(Part.EMBEDDING)) {
+                    cw.writeRagged(ArtifactKey.of(ArtifactKind.EMBEDDING_GRADS), 0,
+                            npy(cb + "EMBEDDING_GRADS.values.npy").castTo(dtype), lengths);
                 }
+                if (parts.contains(Part.PARAM)) {
+                    for (String group : new String[] {"emb", "hid", "fc"}) {
+                        cw.write(ArtifactKey.of(ArtifactKind.PARAM_GRADS, group), 0,
+                                npy(cb + "PARAM_GRADS." + group + ".npy").castTo(dtype));
+                    }
+                }
+                cw.commit();
             }
-            w.commit();
             i++;
         }
         if (i == 0) {
@@ -127,7 +130,7 @@ final class GoldenStores {
     }
 
     static ArtifactWriter writer(StoreSpec spec, Backend backend, Path dir) {
-        return backend == Backend.MEMORY ? ArtifactStores.inMemory(spec)
+        return backend == Backend.MEMORY ? MemoryStores.create(spec)
                 : ArtifactStores.create(dir.resolve(spec.storeId() + "-" + System.nanoTime()), spec);
     }
 

@@ -13,11 +13,12 @@ import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import io.github.influence4j.scorers.Scorers;
 import io.github.influence4j.scorers.gradients.GradientProjection.Kind;
 import java.util.ArrayList;
@@ -98,19 +99,20 @@ class GradientProjectionTest {
     static TrainingArtifactStore projected(String split, GradientProjection p, String id) {
         JsonNode meta = GoldenStores.meta();
         int n = meta.get(split.equals("train") ? "n_train" : "n_test").asInt();
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec(id, n, 3, 16));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec(id, n, 3, 16));
         for (JsonNode c : meta.get("checkpoints")) {
             String base = "artifacts/" + split + "/" + c.get("id").asText() + "/";
             double[][] out = new double[n][p.dim()];
             p.projectSegment(rows(base + "PARAM_GRADS.emb.npy"), 0, out);
             p.projectFactored(rows(base + "LAYER_OUTPUT_GRADS.hid.npy"), rows(base + "LAYER_INPUTS.hid.npy"), true, EMB, out);
             p.projectFactored(rows(base + "LAYER_OUTPUT_GRADS.fc.npy"), rows(base + "LAYER_INPUTS.fc.npy"), true, EMB + HID, out);
-            w.beginCheckpoint(new Checkpoint(c.get("id").asText(), c.get("step").asLong(), c.get("epoch").asInt(),
-                    c.get("lr").asDouble(), 0));
-            ArtifactKey key = ArtifactKey.of(ArtifactKind.PROJECTED_GRADS);
-            w.write(key, 0, Nd4j.createFromArray(out).castTo(DataType.FLOAT));
-            w.setAttributes(key, p.attributes());
-            w.commit();
+            try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint(c.get("id").asText(), c.get("step").asLong(),
+                    c.get("epoch").asInt(), c.get("lr").asDouble(), 0))) {
+                ArtifactKey key = ArtifactKey.of(ArtifactKind.PROJECTED_GRADS);
+                cw.write(key, 0, Nd4j.createFromArray(out).castTo(DataType.FLOAT));
+                cw.setAttributes(key, p.attributes());
+                cw.commit();
+            }
         }
         return w.store();
     }

@@ -2,11 +2,12 @@ package io.github.influence4j.scorers.gradients;
 
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.factory.Nd4j;
@@ -76,7 +77,7 @@ final class Synthetic {
     }
 
     TrainingArtifactStore store(String id, int chunk) {
-        return write(ArtifactStores.inMemory(new StoreSpec(id, n, K, chunk)));
+        return write(MemoryStores.create(new StoreSpec(id, n, K, chunk)));
     }
 
     TrainingArtifactStore write(ArtifactWriter w) {
@@ -84,21 +85,22 @@ final class Synthetic {
         int[] flat = Arrays.stream(tokens).flatMapToInt(Arrays::stream).toArray();
         w.writeRagged(ArtifactKey.of(ArtifactKind.TOKEN_IDS), 0, Nd4j.createFromArray(flat), lengths);
         for (int c = 0; c < LRS.length; c++) {
-            w.beginCheckpoint(new Checkpoint("ep" + c, 10L * (c + 1), c, LRS[c], 7));
-            for (int l = 0; l < 2; l++) {
-                final int layer = l;
-                final int ck = c;
-                w.write(ArtifactKey.of(ArtifactKind.LAYER_INPUTS, LAYERS[l]), 0,
-                        Nd4j.createFromArray(rows(i -> a[ck][i][layer])));
-                w.write(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, LAYERS[l]), 0,
-                        Nd4j.createFromArray(rows(i -> d[ck][i][layer])));
+            try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint("ep" + c, 10L * (c + 1), c, LRS[c], 7))) {
+                for (int l = 0; l < 2; l++) {
+                    final int layer = l;
+                    final int ck = c;
+                    cw.write(ArtifactKey.of(ArtifactKind.LAYER_INPUTS, LAYERS[l]), 0,
+                            Nd4j.createFromArray(rows(i -> a[ck][i][layer])));
+                    cw.write(ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, LAYERS[l]), 0,
+                            Nd4j.createFromArray(rows(i -> d[ck][i][layer])));
+                }
+                cw.write(ArtifactKey.of(ArtifactKind.PARAM_GRADS, "conv"), 0, Nd4j.createFromArray(conv[c]));
+                double[][] e = Arrays.stream(emb[c]).flatMap(Arrays::stream).toArray(double[][]::new);
+                cw.writeRagged(ArtifactKey.of(ArtifactKind.EMBEDDING_GRADS), 0,
+                        e.length == 0 ? Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 0, D) : Nd4j.createFromArray(e),
+                        lengths);
+                cw.commit();
             }
-            w.write(ArtifactKey.of(ArtifactKind.PARAM_GRADS, "conv"), 0, Nd4j.createFromArray(conv[c]));
-            double[][] e = Arrays.stream(emb[c]).flatMap(Arrays::stream).toArray(double[][]::new);
-            w.writeRagged(ArtifactKey.of(ArtifactKind.EMBEDDING_GRADS), 0,
-                    e.length == 0 ? Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 0, D) : Nd4j.createFromArray(e),
-                    lengths);
-            w.commit();
         }
         return w.store();
     }

@@ -14,18 +14,21 @@ import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.spi.InfluenceScorers;
 import io.github.influence4j.core.InfluenceScores;
-import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.Orientation;
 import io.github.influence4j.core.ScoreRequest;
 import io.github.influence4j.core.ScoringListener;
 import io.github.influence4j.core.spi.ScorerDefinition;
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.IncompatibleStoreException;
+import io.github.influence4j.core.exception.MissingArtifactException;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import io.github.influence4j.scorers.Scorers;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,16 +129,17 @@ class TracInConfigurationTest {
         ConfigurationException head = assertThrows(ConfigurationException.class, () -> Scorers.tracInSelf(headOnly));
         assertTrue(head.getMessage().contains("only the head was captured"), head.getMessage());
         // layer-index attributes decide when widths cannot
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec("idx", 2, 3, 2));
-        w.beginCheckpoint(new Checkpoint("c0", 1, 0, 1, 0));
-        for (String layer : new String[] {"a", "b", "c"}) {
-            ArtifactKey in = ArtifactKey.of(ArtifactKind.LAYER_INPUTS, layer);
-            ArtifactKey out = ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, layer);
-            w.write(in, 0, Nd4j.createFromArray(new double[][] {{1, 2, 3}, {4, 5, 6}}));
-            w.write(out, 0, Nd4j.createFromArray(new double[][] {{1, 0, 1}, {0, 1, 1}}));
-            w.setAttributes(out, Map.of(GradientScorers.LAYER_INDEX_ATTRIBUTE, layer.equals("a") ? "2" : layer.equals("b") ? "0" : "1"));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec("idx", 2, 3, 2));
+        try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint("c0", 1, 0, 1, 0))) {
+            for (String layer : new String[] {"a", "b", "c"}) {
+                ArtifactKey in = ArtifactKey.of(ArtifactKind.LAYER_INPUTS, layer);
+                ArtifactKey out = ArtifactKey.of(ArtifactKind.LAYER_OUTPUT_GRADS, layer);
+                cw.write(in, 0, Nd4j.createFromArray(new double[][] {{1, 2, 3}, {4, 5, 6}}));
+                cw.write(out, 0, Nd4j.createFromArray(new double[][] {{1, 0, 1}, {0, 1, 1}}));
+                cw.setAttributes(out, Map.of(GradientScorers.LAYER_INDEX_ATTRIBUTE, layer.equals("a") ? "2" : layer.equals("b") ? "0" : "1"));
+            }
+            cw.commit();
         }
-        w.commit();
         assertEquals("c", Scorers.tracInSelf(w.store()).score().provenance().options().get("groups"));
     }
 
@@ -152,13 +156,14 @@ class TracInConfigurationTest {
     private static TrainingArtifactStore factoredStore(String split, double[] lrs, String[] ids) {
         int n = split.equals("train") || split.equals("h") ? 36 : 10;
         String dir = split.equals("h") ? "train" : split;
-        ArtifactWriter w = ArtifactStores.inMemory(new StoreSpec(split, n, 3, 16));
+        ArtifactWriter w = MemoryStores.create(new StoreSpec(split, n, 3, 16));
         for (int c = 0; c < lrs.length; c++) {
-            w.beginCheckpoint(new Checkpoint(ids[c], c, c, lrs[c], 0));
-            for (ArtifactKind k : new ArtifactKind[] {ArtifactKind.LAYER_INPUTS, ArtifactKind.LAYER_OUTPUT_GRADS}) {
-                w.write(ArtifactKey.of(k, "fc"), 0, GoldenStores.npy("artifacts/" + dir + "/" + ids[c] + "/" + k + ".fc.npy"));
+            try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint(ids[c], c, c, lrs[c], 0))) {
+                for (ArtifactKind k : new ArtifactKind[] {ArtifactKind.LAYER_INPUTS, ArtifactKind.LAYER_OUTPUT_GRADS}) {
+                    cw.write(ArtifactKey.of(k, "fc"), 0, GoldenStores.npy("artifacts/" + dir + "/" + ids[c] + "/" + k + ".fc.npy"));
+                }
+                cw.commit();
             }
-            w.commit();
         }
         return w.store();
     }

@@ -3,10 +3,12 @@ package io.github.influence4j.scorers.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactSink;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
-import io.github.influence4j.core.store.Npy;
+import io.github.influence4j.core.store.CheckpointWriter;
+import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.io.IOException;
@@ -79,25 +81,26 @@ public final class GoldenFixture {
         MANIFEST.get("ragged_kinds").forEach(k -> ragged.add(k.asText()));
         for (JsonNode c : MANIFEST.get("checkpoints")) {
             String id = c.get("id").asText();
-            w.beginCheckpoint(new Checkpoint(id, c.get("step").asLong(), c.get("epoch").asInt(),
-                    c.get("lr").asDouble(), c.get("seed").asLong()));
-            for (JsonNode k : MANIFEST.get("checkpoint_kinds")) {
-                String name = k.asText();
-                String base = "artifacts/checkpoints/" + id + "/" + name;
-                ArtifactKey key = ArtifactKey.parse(name);
-                if (ragged.contains(name)) {
-                    writeRagged(w, key, npy(base + ".values.npy").castTo(floatType), npy(base + ".offsets.npy"), chunkSize);
-                } else {
-                    writeDense(w, key, npy(base + ".npy").castTo(floatType), chunkSize);
+            try (CheckpointWriter cw = w.beginCheckpoint(new Checkpoint(id, c.get("step").asLong(), c.get("epoch").asInt(),
+                    c.get("lr").asDouble(), c.get("seed").asLong()))) {
+                for (JsonNode k : MANIFEST.get("checkpoint_kinds")) {
+                    String name = k.asText();
+                    String base = "artifacts/checkpoints/" + id + "/" + name;
+                    ArtifactKey key = ArtifactKey.parse(name);
+                    if (ragged.contains(name)) {
+                        writeRagged(cw, key, npy(base + ".values.npy").castTo(floatType), npy(base + ".offsets.npy"), chunkSize);
+                    } else {
+                        writeDense(cw, key, npy(base + ".npy").castTo(floatType), chunkSize);
+                    }
                 }
+                cw.commit();
             }
-            w.commit();
         }
         w.commit();
         return kind.reopen(w, dir);
     }
 
-    private static void writeDense(ArtifactWriter w, ArtifactKey key, INDArray all, int chunk) {
+    private static void writeDense(ArtifactSink w, ArtifactKey key, INDArray all, int chunk) {
         long n = all.size(0);
         for (long from = 0; from < n; from += chunk) {
             long to = Math.min(n, from + chunk);
@@ -107,7 +110,7 @@ public final class GoldenFixture {
         }
     }
 
-    private static void writeRagged(ArtifactWriter w, ArtifactKey key, INDArray values, INDArray offsetsArray, int chunk) {
+    private static void writeRagged(ArtifactSink w, ArtifactKey key, INDArray values, INDArray offsetsArray, int chunk) {
         long[] off = offsetsArray.castTo(DataType.LONG).dup().data().asLong();
         int n = off.length - 1;
         for (int from = 0; from < n; from += chunk) {

@@ -1,11 +1,14 @@
 package io.github.influence4j.scorers.testing;
 
 import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactSink;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,7 +23,7 @@ public final class StoreBuilder {
     private final StoreSpec spec;
     private final ArtifactWriter writer;
     private final DataType floatType;
-    private boolean open;
+    private @Nullable CheckpointWriter checkpoint;
     private int step;
 
     private StoreBuilder(StoreKind kind, Path dir, StoreSpec spec, DataType floatType) {
@@ -67,7 +70,7 @@ public final class StoreBuilder {
     public StoreBuilder denseInts(ArtifactKey key, long[] values) {
         for (int from = 0; from < values.length; from += spec.chunkSize()) {
             int to = Math.min(values.length, from + spec.chunkSize());
-            writer.write(key, from, Nd4j.createFromArray(java.util.Arrays.copyOfRange(values, from, to)));
+            sink(key).write(key, from, Nd4j.createFromArray(java.util.Arrays.copyOfRange(values, from, to)));
         }
         return this;
     }
@@ -92,7 +95,7 @@ public final class StoreBuilder {
                 System.arraycopy(tokens[i], 0, flat, o, tokens[i].length);
                 o += tokens[i].length;
             }
-            writer.writeRagged(key, from, Nd4j.createFromArray(flat), lengths);
+            sink(key).writeRagged(key, from, Nd4j.createFromArray(flat), lengths);
         }
         return this;
     }
@@ -105,12 +108,11 @@ public final class StoreBuilder {
      * @return this
      */
     public StoreBuilder checkpoint(String id, double learningRate) {
-        if (open) {
-            writer.commit();
+        if (checkpoint != null) {
+            checkpoint.commit();
         }
         step += 10;
-        writer.beginCheckpoint(new Checkpoint(id, step, step / 10 - 1, learningRate, 7));
-        open = true;
+        checkpoint = writer.beginCheckpoint(new Checkpoint(id, step, step / 10 - 1, learningRate, 7));
         return this;
     }
 
@@ -123,7 +125,7 @@ public final class StoreBuilder {
         for (int from = 0; from < rows.length; from += spec.chunkSize()) {
             int to = Math.min(rows.length, from + spec.chunkSize());
             double[][] part = java.util.Arrays.copyOfRange(rows, from, to);
-            writer.write(key, from, Nd4j.createFromArray(part).castTo(floatType));
+            sink(key).write(key, from, Nd4j.createFromArray(part).castTo(floatType));
         }
         return this;
     }
@@ -136,7 +138,7 @@ public final class StoreBuilder {
     public StoreBuilder scalars(ArtifactKey key, double[] values) {
         for (int from = 0; from < values.length; from += spec.chunkSize()) {
             int to = Math.min(values.length, from + spec.chunkSize());
-            writer.write(key, from, Nd4j.createFromArray(java.util.Arrays.copyOfRange(values, from, to)).castTo(floatType));
+            sink(key).write(key, from, Nd4j.createFromArray(java.util.Arrays.copyOfRange(values, from, to)).castTo(floatType));
         }
         return this;
     }
@@ -166,15 +168,24 @@ public final class StoreBuilder {
             }
             INDArray v = rows == 0 ? Nd4j.create(floatType, 0, width)
                     : Nd4j.createFromArray(flat).reshape('c', rows, width).castTo(floatType);
-            writer.writeRagged(key, from, v, lengths);
+            sink(key).writeRagged(key, from, v, lengths);
         }
         return this;
     }
 
     /** @return the committed store, ready to read */
     public TrainingArtifactStore build() {
-        writer.commit();
-        open = false;
+        if (checkpoint != null) {
+            checkpoint.commit(); // with the static artifacts
+            checkpoint = null;
+        } else {
+            writer.commit();
+        }
         return kind.reopen(writer, dir);
+    }
+
+    /** @return where {@code key} is written: the open checkpoint, or the writer for static kinds */
+    private ArtifactSink sink(ArtifactKey key) {
+        return key.kind().isStatic() || checkpoint == null ? writer : checkpoint;
     }
 }

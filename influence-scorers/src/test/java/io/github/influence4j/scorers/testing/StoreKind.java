@@ -1,14 +1,15 @@
 package io.github.influence4j.scorers.testing;
 
-import io.github.influence4j.core.store.ArtifactStores;
 import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.ArtifactStores;
+import io.github.influence4j.core.store.memory.MemoryStores;
 import java.nio.file.Path;
 
 /** The two store implementations every scorer must agree on (DESIGN.md section 2). */
 public enum StoreKind {
-    /** {@link ArtifactStores#inMemory(StoreSpec)}. */
+    /** {@link MemoryStores#create(StoreSpec)}. */
     MEMORY,
     /** {@link ArtifactStores#create(Path, StoreSpec)}, re-opened for reading with {@link ArtifactStores#open(Path)}. */
     FILE;
@@ -19,7 +20,7 @@ public enum StoreKind {
      * @return a writer; a store kind that fails fails the test, never skips it
      */
     public ArtifactWriter writer(StoreSpec spec, Path dir) {
-        return this == MEMORY ? ArtifactStores.inMemory(spec) : ArtifactStores.create(dir.resolve("store"), spec);
+        return this == MEMORY ? MemoryStores.create(spec) : ArtifactStores.create(dir.resolve("store"), spec);
     }
 
     /**

@@ -1,0 +1,110 @@
+package io.github.influence4j.core.store.file;
+
+import io.github.influence4j.core.exception.ConfigurationException;
+import io.github.influence4j.core.exception.StoreException;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.file.Manifest.StoredChunk;
+import io.github.influence4j.core.store.file.Manifest.StoredFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The journal of an uncommitted capture: {@code static/pending.json} or
+ * {@code checkpoints/<id>/pending.json}, listing the chunks already durable, so that a resumed
+ * capture keeps them (DESIGN.md section 2). Replaced atomically; deleted after the commit.
+ */
+final class CaptureJournal {
+    private static final Logger LOG = LoggerFactory.getLogger(CaptureJournal.class);
+
+    private CaptureJournal() {
+    }
+
+    /**
+     * @param root the store directory
+     * @param checkpointId a checkpoint id, or {@code ""} for static artifacts
+     * @return the journal's path
+     */
+    static Path file(Path root, String checkpointId) {
+        return StoreFiles.scopeDir(root, checkpointId).resolve(StoreFiles.JOURNAL);
+    }
+
+    /**
+     * @param root the store directory
+     * @param checkpoint the open checkpoint, or empty for static artifacts
+     * @param pending the artifacts in progress
+     */
+    static void write(Path root, Optional<Checkpoint> checkpoint, Map<ArtifactKey, PendingArtifact> pending) {
+        StoreFiles.writeAtomically(file(root, checkpoint.map(Checkpoint::id).orElse("")),
+                ManifestCodec.encodeJournal(checkpoint, PendingArtifact.stored(pending)));
+    }
+
+    /**
+     * Loads a journal, keeping the chunks whose files are present with the recorded length (their
+     * hashes are checked when the committed store is read).
+     *
+     * @param root the store directory
+     * @param committed the committed manifest
+     * @param checkpointId a checkpoint id, or {@code ""} for static artifacts
+     * @param expected the checkpoint being begun, or empty for static artifacts
+     * @return the artifacts in progress, empty if there is no journal
+     * @throws ConfigurationException if the journal was begun with other checkpoint metadata
+     */
+    static Map<ArtifactKey, PendingArtifact> load(Path root, Manifest committed, String checkpointId,
+            Optional<Checkpoint> expected) {
+        StoreSpec spec = committed.spec();
+        Map<ArtifactKey, PendingArtifact> out = new TreeMap<>();
+        Path file = file(root, checkpointId);
+        if (!Files.exists(file)) {
+            return out;
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new StoreException("cannot read the capture journal " + file + ": " + e + "; check permissions", e);
+        }
+        ManifestCodec.Journal j = ManifestCodec.decodeJournal(bytes, file.toString(), spec, checkpointId);
+        if (!j.checkpoint().equals(expected)) {
+            throw new ConfigurationException("an uncommitted checkpoint '" + checkpointId + "' was begun in store '"
+                    + spec.storeId() + "' as " + j.checkpoint().orElseThrow() + ", but is now begun as "
+                    + expected.orElseThrow() + "; resume it with the same step, epoch, learning rate and seed, or"
+                    + " delete " + file.getParent() + " to start it over");
+        }
+        j.artifacts().forEach((k, a) -> {
+            if (k.kind().isStatic() && committed.statics().containsKey(k)) {
+                return; // committed just before a crash, while the journal was not yet deleted
+            }
+            Path dir = StoreFiles.artifactDir(root, checkpointId, k);
+            List<StoredChunk> kept = a.chunks().stream().filter(c -> present(dir, k, c)).toList();
+            out.put(k, new PendingArtifact(spec, dir, a.info(), kept));
+        });
+        return out;
+    }
+
+    private static boolean present(Path dir, ArtifactKey key, StoredChunk c) {
+        for (StoredFile f : c.files()) {
+            try {
+                long size = Files.size(dir.resolve(f.name()));
+                if (size != f.bytes()) {
+                    LOG.warn("Chunk {} of {} has {} bytes, the journal records {}: it will have to be rewritten",
+                            c.range(), key, size, f.bytes());
+                    return false;
+                }
+            } catch (IOException e) {
+                LOG.warn("Chunk {} of {} is in the journal but unreadable ({}): it will have to be rewritten",
+                        c.range(), key, e.toString());
+                return false;
+            }
+        }
+        return true;
+    }
+}

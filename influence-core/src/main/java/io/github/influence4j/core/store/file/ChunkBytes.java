@@ -1,0 +1,362 @@
+package io.github.influence4j.core.store.file;
+
+import io.github.influence4j.core.exception.CorruptStoreException;
+import io.github.influence4j.core.exception.StoreException;
+import io.github.influence4j.core.io.Npy;
+import io.github.influence4j.core.store.ChunkVerification;
+import io.github.influence4j.core.store.file.ChunkFiles.Origin;
+import io.github.influence4j.core.store.file.Manifest.Finiteness;
+import io.github.influence4j.core.store.file.Manifest.StoredFile;
+import io.github.influence4j.core.store.internal.NonFiniteCheck;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The bytes of one chunk file, read once and checksummed as they arrive. The caller decodes, then
+ * calls {@link #verify()} before handing anything out (so that a damaged file is reported as
+ * damaged even when decoding it fails first), and {@link #release()} when done with the bytes.
+ * {@link #readInto} instead reads a whole chunk's payload straight into an array's off-heap buffer.
+ *
+ * @implNote Which checksum a read checks ({@link ChunkVerification}): by default the CRC32C the
+ *     manifest records for the file (about 10 GB/s per core with the JDK's intrinsic, so reads run
+ *     near the page cache's rate), or its SHA-256 for files of older stores that record none (about
+ *     1 GB/s per core here, the slowest step of a read); {@code ArtifactStores.verify} always
+ *     compares SHA-256. Files are read in 1 MiB blocks, each checksummed while still in cache.
+ *     Read buffers come from a small pool per store so that large chunks do not churn the heap.
+ *     Under {@link ChunkVerification#ONCE_PER_OPEN}, a file verified earlier by the same store whose
+ *     size, modification time and file key are unchanged is not checked again.
+ */
+final class ChunkBytes {
+    private static final int BLOCK = 1 << 20;
+    /** Read block of {@link #readInto}: well inside a core's L2 cache. */
+    private static final int CACHE_BLOCK = 1 << 18;
+    /** Enough for the headers this store writes (128 bytes) and most others; longer ones are read in full. */
+    private static final int HEADER_PROBE = 256;
+
+    private final Origin origin;
+    private final StoredFile file;
+    private final Pool pool;
+    private final Object stamp;
+    private final Sum sum;
+    private byte[] bytes;
+
+    private ChunkBytes(Origin origin, StoredFile file, Pool pool, byte[] bytes, Object stamp, Sum sum) {
+        this.origin = origin;
+        this.file = file;
+        this.pool = pool;
+        this.bytes = bytes;
+        this.stamp = stamp;
+        this.sum = sum;
+    }
+
+    /**
+     * Reads a chunk file whose length matches the manifest, checksumming it unless already verified.
+     *
+     * @param o where the file belongs
+     * @param f what the manifest records
+     * @param pool the buffer pool
+     * @return the bytes, {@link #length()} long, not yet compared with the manifest's checksum
+     * @throws CorruptStoreException if the file is missing or its length differs
+     * @throws StoreException if it cannot be read
+     */
+    static ChunkBytes read(Origin o, StoredFile f, Pool pool) {
+        Path path = o.path(f);
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            Object stamp = pool.stamp(path); // taken before reading: a later change gives another stamp
+            checkLength(o, f, ch.size());
+            Sum sum = pool.sumFor(path, stamp, f);
+            int size = Math.toIntExact(f.bytes());
+            byte[] b = pool.take(size);
+            int pos = 0;
+            while (pos < size) {
+                ByteBuffer bb = ByteBuffer.wrap(b, pos, Math.min(BLOCK, size - pos));
+                while (bb.hasRemaining()) {
+                    if (ch.read(bb) < 0) {
+                        pool.give(b);
+                        throw new CorruptStoreException(ChunkFiles.lengthMessage(o, f, bb.position()));
+                    }
+                }
+                sum.update(b, pos, bb.position() - pos);
+                pos = bb.position();
+            }
+            return new ChunkBytes(o, f, pool, b, stamp, sum);
+        } catch (NoSuchFileException e) {
+            throw new CorruptStoreException(ChunkFiles.missingMessage(o, f), e);
+        } catch (IOException e) {
+            throw new StoreException(ChunkFiles.unreadableMessage(o, f, e), e);
+        }
+    }
+
+    /**
+     * Reads a whole chunk file's array straight into {@code out}'s off-heap buffer (no heap copy),
+     * checking its header against the manifest and its checksum as {@link #read} does.
+     *
+     * @param o where the file belongs
+     * @param f what the manifest records
+     * @param pool the buffer pool (verification state)
+     * @param dataType the expected dtype
+     * @param shape the expected full shape of the file's array
+     * @param out a C-ordered array of {@code dataType} that owns its buffer
+     * @param outElement where in {@code out} (in elements) the file's first element goes
+     * @param checkFinite whether to make sure there is no NaN or infinity: a file the writer
+     *     recorded as all finite is trusted once its checksum matches; one with no record (older
+     *     stores) is scanned as it arrives
+     * @return true if {@code checkFinite} and every value is known finite; false otherwise (not
+     *     checked, integer values of an older store, the heap path, or a non-finite value)
+     * @throws CorruptStoreException if the file is missing, has another length or checksum
+     * @throws io.github.influence4j.core.exception.IncompatibleStoreException if its header disagrees with the manifest
+     * @implNote The payload is read in blocks of {@value #CACHE_BLOCK} bytes, each checksummed and
+     *     scanned while it is still in the CPU cache, so the data crosses memory once.
+     */
+    static boolean readInto(Origin o, StoredFile f, Pool pool, DataType dataType, long[] shape, INDArray out,
+            long outElement, boolean checkFinite) {
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            copyVia(o, f, pool, dataType, shape, out, outElement);
+            return false;
+        }
+        Path path = o.path(f);
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            Object stamp = pool.stamp(path);
+            checkLength(o, f, ch.size());
+            byte[] head = new byte[(int) Math.min(HEADER_PROBE, f.bytes())];
+            readFully(ch, ByteBuffer.wrap(head), 0, o, f);
+            Npy.Header h;
+            try {
+                h = ChunkFiles.checkArray(o, f, head, Math.toIntExact(f.bytes()), dataType, shape);
+            } catch (RuntimeException e) {
+                // a header longer than the probe, or a damaged file: the heap path reads it whole and
+                // reports damage (checksum) before a bad header
+                copyVia(o, f, pool, dataType, shape, out, outElement);
+                return false;
+            }
+            Sum sum = pool.sumFor(path, stamp, f);
+            int es = Npy.elementSize(dataType);
+            int payload = Math.toIntExact(f.bytes() - h.dataOffset());
+            sum.update(head, 0, h.dataOffset());
+            boolean scan = checkFinite && f.finite() == Finiteness.UNKNOWN
+                    && (dataType == DataType.FLOAT || dataType == DataType.DOUBLE);
+            boolean finite = true;
+            if (payload > 0) {
+                ByteBuffer dst = out.data().asNio();
+                long base = outElement * es;
+                for (int done = 0; done < payload; done += CACHE_BLOCK) {
+                    int len = Math.min(CACHE_BLOCK, payload - done);
+                    dst.clear();
+                    dst.position(Math.toIntExact(base + done)).limit(Math.toIntExact(base + done + len));
+                    ByteBuffer block = dst.slice();
+                    readFully(ch, block, h.dataOffset() + done, o, f);
+                    block.flip();
+                    if (scan && finite) {
+                        finite = NonFiniteCheck.allFinite(block, dataType, ByteOrder.LITTLE_ENDIAN);
+                    }
+                    sum.update(block);
+                }
+            }
+            new ChunkBytes(o, f, pool, null, stamp, sum).verify();
+            return checkFinite && (f.finite() == Finiteness.ALL_FINITE || scan && finite);
+        } catch (NoSuchFileException e) {
+            throw new CorruptStoreException(ChunkFiles.missingMessage(o, f), e);
+        } catch (IOException e) {
+            throw new StoreException(ChunkFiles.unreadableMessage(o, f, e), e);
+        }
+    }
+
+    /** The heap path of {@link #readInto}: read, check, copy (also used to explain a bad header). */
+    private static void copyVia(Origin o, StoredFile f, Pool pool, DataType dataType, long[] shape, INDArray out,
+            long outElement) {
+        ChunkBytes b = read(o, f, pool);
+        try {
+            Npy.Header h;
+            try {
+                h = ChunkFiles.checkArray(o, f, b.bytes(), b.length(), dataType, shape);
+            } catch (RuntimeException e) {
+                b.verify();
+                throw e;
+            }
+            b.verify();
+            long count = 1;
+            for (long d : shape) {
+                count *= d;
+            }
+            Npy.copyFromBytes(b.bytes(), h.dataOffset(), out, outElement, Math.toIntExact(count));
+        } finally {
+            b.release();
+        }
+    }
+
+    private static void checkLength(Origin o, StoredFile f, long size) {
+        if (size != f.bytes()) {
+            throw new CorruptStoreException(ChunkFiles.lengthMessage(o, f, size));
+        }
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer bb, long at, Origin o, StoredFile f) throws IOException {
+        long pos = at;
+        while (bb.hasRemaining()) {
+            int n = ch.read(bb, pos);
+            if (n < 0) {
+                throw new CorruptStoreException(ChunkFiles.lengthMessage(o, f, pos));
+            }
+            pos += n;
+        }
+    }
+
+    /** @return the buffer; only the first {@link #length()} bytes are the file */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** @return the file's length */
+    int length() {
+        return (int) file.bytes();
+    }
+
+    /**
+     * Compares the file's checksum with the manifest.
+     *
+     * @throws CorruptStoreException naming the file, the checksum, the expected and the actual value
+     */
+    void verify() {
+        String actual = sum.value();
+        if (!actual.equals(sum.expected(file))) {
+            throw new CorruptStoreException(ChunkFiles.checksumMessage(origin, file, sum.name(), actual,
+                    sum.expected(file)));
+        }
+        pool.markVerified(origin.path(file), stamp);
+    }
+
+    /** Returns the buffer to the pool. */
+    void release() {
+        if (bytes != null) {
+            pool.give(bytes);
+            bytes = null;
+        }
+    }
+
+    /** One running checksum of a file: CRC32C, SHA-256, or none for a file verified earlier. */
+    private static final class Sum {
+        private final String name;
+        private final @Nullable CRC32C crc;
+        private final @Nullable MessageDigest md;
+        private @Nullable String value;
+
+        private Sum(String name, @Nullable CRC32C crc, @Nullable MessageDigest md) {
+            this.name = name;
+            this.crc = crc;
+            this.md = md;
+        }
+
+        static Sum none() {
+            return new Sum("none", null, null);
+        }
+
+        static Sum crc32c() {
+            return new Sum("CRC32C", new CRC32C(), null);
+        }
+
+        static Sum sha256() {
+            return new Sum("SHA-256", null, StoreFiles.sha256());
+        }
+
+        void update(byte[] b, int off, int len) {
+            if (crc != null) {
+                crc.update(b, off, len);
+            } else if (md != null) {
+                md.update(b, off, len);
+            }
+        }
+
+        void update(ByteBuffer b) {
+            if (crc != null) {
+                crc.update(b);
+            } else if (md != null) {
+                md.update(b);
+            }
+        }
+
+        /** @return the value, formatted as the manifest records it ({@code ""} for none) */
+        String value() {
+            if (value == null) {
+                value = crc != null ? hex8(crc.getValue()) : md != null ? StoreFiles.hex(md) : "";
+            }
+            return value;
+        }
+
+        String expected(StoredFile f) {
+            return crc != null ? hex8(f.crc32c()) : md != null ? f.sha256() : "";
+        }
+
+        String name() {
+            return name;
+        }
+
+        private static String hex8(long v) {
+            return String.format(Locale.ROOT, "%08x", v);
+        }
+    }
+
+    /**
+     * A few reusable read buffers, so that reading large chunks does not allocate each time, and,
+     * under {@link ChunkVerification#ONCE_PER_OPEN}, the files already verified.
+     */
+    static final class Pool {
+        private static final int KEEP = 2;
+        private final ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
+        private final ChunkVerification verification;
+        private final Map<Path, Object> verified = new ConcurrentHashMap<>();
+
+        Pool(ChunkVerification verification) {
+            this.verification = verification;
+        }
+
+        byte[] take(int size) {
+            byte[] b = free.poll();
+            return b != null && b.length >= size ? b : new byte[size];
+        }
+
+        void give(byte[] b) {
+            if (free.size() < KEEP) {
+                free.offer(b);
+            }
+        }
+
+        Object stamp(Path p) throws IOException {
+            if (verification != ChunkVerification.ONCE_PER_OPEN) {
+                return "";
+            }
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            return List.of(a.size(), a.lastModifiedTime(), String.valueOf(a.fileKey()));
+        }
+
+        /** @return the checksum this read of {@code f} must check */
+        Sum sumFor(Path p, Object stamp, StoredFile f) {
+            if (verification == ChunkVerification.ONCE_PER_OPEN && stamp.equals(verified.get(p))) {
+                return Sum.none();
+            }
+            return verification != ChunkVerification.EVERY_READ_SHA256 && f.hasCrc32c() ? Sum.crc32c() : Sum.sha256();
+        }
+
+        void markVerified(Path p, Object stamp) {
+            if (verification == ChunkVerification.ONCE_PER_OPEN) {
+                verified.put(p, stamp);
+            }
+        }
+    }
+}

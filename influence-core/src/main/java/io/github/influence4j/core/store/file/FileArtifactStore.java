@@ -1,0 +1,324 @@
+package io.github.influence4j.core.store.file;
+
+import io.github.influence4j.core.io.Npy;
+import io.github.influence4j.core.store.ArtifactInfo;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.Checkpoint;
+import io.github.influence4j.core.store.CheckpointWriter;
+import io.github.influence4j.core.store.ChunkVerification;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.NonFinitePolicy;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.file.Manifest.StoredArtifact;
+import io.github.influence4j.core.store.file.Manifest.StoredCheckpoint;
+import io.github.influence4j.core.store.internal.CheckpointHandle;
+import io.github.influence4j.core.store.internal.ReadChecks;
+import io.github.influence4j.core.store.internal.WriteChecks;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The file store (DESIGN.md section 2): {@code manifest.json} plus {@code .npy} chunk files that
+ * numpy opens without our code. Create it with {@link ArtifactStores#create}, continue an
+ * interrupted capture with {@link ArtifactStores#resume}, read it with {@link ArtifactStores#open}.
+ *
+ * @implNote Crash safety: every chunk file is written under a temporary name, forced and moved
+ *     into place atomically as soon as its chunk is full; the chunks of the capture in progress are
+ *     listed in a small journal ({@code pending.json} of the scope, replaced atomically after each
+ *     write call that completed a chunk); {@code commit()} replaces {@code manifest.json}
+ *     atomically, after all chunks are durable, and only then deletes the journal. A crash at any
+ *     moment leaves the last committed manifest, and only what it lists is visible; resuming keeps
+ *     the journalled chunks and rewrites the rest. One writer at a time: a writer holds a lock on
+ *     {@code writer.lock}, which the OS releases if its process dies. {@link #store()} returns a
+ *     read view that stays usable after the writer is closed, like the memory store's. A
+ *     checkpoint closed without a commit keeps its journal, so beginning it again, on this writer
+ *     or a resumed one, keeps its durable chunks.
+ */
+final class FileArtifactStore implements ArtifactWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(FileArtifactStore.class);
+
+    private final FileStoreReader reader;
+    private final Path root;
+    private final StoreSpec spec;
+    private final WriterLock lock;
+    private final Map<ArtifactKey, PendingArtifact> pendingStatic;
+    private Map<ArtifactKey, PendingArtifact> pendingCheckpoint = new TreeMap<>();
+    private final Map<ArtifactKey, Map<String, String>> pendingAttributes = new HashMap<>();
+    private Optional<CheckpointHandle> open = Optional.empty();
+    private final Writes writes = new Writes();
+    private boolean closed;
+
+    private FileArtifactStore(FileStoreReader reader, WriterLock lock) {
+        this.reader = reader;
+        this.root = reader.root();
+        this.spec = reader.spec();
+        this.lock = lock;
+        this.pendingStatic = CaptureJournal.load(root, reader.manifest(), "", Optional.empty());
+    }
+
+    static ArtifactWriter create(Path dir, StoreSpec spec) {
+        StoreFiles.createStoreDirectory(dir);
+        WriterLock lock = WriterLock.acquire(dir);
+        try {
+            Manifest m = Manifest.empty(spec);
+            byte[] bytes = ManifestCodec.encode(m);
+            StoreFiles.writeAtomically(dir.resolve(StoreFiles.MANIFEST), bytes);
+            LOG.info("Created store '{}' at {} (N = {}, K = {}, chunk size {})", spec.storeId(), dir,
+                    spec.numExamples(), spec.numClasses(), spec.chunkSize());
+            return new FileArtifactStore(FileStoreReader.of(dir, NonFinitePolicy.FAIL, m, bytes), lock);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    static ArtifactWriter resume(Path dir) {
+        FileStoreReader r = FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ);
+        WriterLock lock = WriterLock.acquire(dir);
+        try {
+            // re-read under the lock: another writer may have committed in between
+            FileArtifactStore w = new FileArtifactStore(FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ), lock);
+            LOG.info("Resumed store '{}' at {}: {} committed checkpoints", r.spec().storeId(), dir,
+                    w.reader.checkpoints().size());
+            return w;
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    // ------------------------------------------------------------------ the writer: static artifacts
+
+    @Override
+    public StoreSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public TrainingArtifactStore store() {
+        return reader;
+    }
+
+    @Override
+    public List<Checkpoint> committedCheckpoints() {
+        return reader.checkpoints();
+    }
+
+    @Override
+    public synchronized CheckpointWriter beginCheckpoint(Checkpoint checkpoint) {
+        checkWritable();
+        if (open.isPresent()) {
+            throw WriteChecks.alreadyOpen(spec, open.get().checkpoint(), checkpoint);
+        }
+        if (reader.manifest().checkpoint(checkpoint.id()).isPresent()) {
+            throw WriteChecks.duplicateCheckpoint(spec, checkpoint);
+        }
+        pendingCheckpoint = CaptureJournal.load(root, reader.manifest(), checkpoint.id(), Optional.of(checkpoint));
+        CheckpointHandle h = new CheckpointHandle(this, spec, checkpoint, writes);
+        open = Optional.of(h);
+        if (!pendingCheckpoint.isEmpty()) {
+            LOG.info("Resuming checkpoint '{}' of store '{}': keeping the durable chunks of {}", checkpoint.id(),
+                    spec.storeId(), pendingCheckpoint.keySet());
+        }
+        return h;
+    }
+
+    @Override
+    public synchronized void setAttributes(ArtifactKey key, Map<String, String> attributes) {
+        checkWritable();
+        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
+        writes.setAttributes(key, attributes);
+    }
+
+    @Override
+    public synchronized void write(ArtifactKey key, int from, INDArray values) {
+        checkWritable();
+        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
+        writes.write(key, from, values);
+    }
+
+    @Override
+    public synchronized void writeRagged(ArtifactKey key, int from, INDArray values, int[] lengths) {
+        checkWritable();
+        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
+        writes.writeRagged(key, from, values, lengths);
+    }
+
+    @Override
+    public synchronized boolean isComplete(ArtifactKey key, ExampleRange range) {
+        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
+        return writes.isComplete(key, range);
+    }
+
+    @Override
+    public synchronized void commit() {
+        checkWritable();
+        if (open.isPresent()) {
+            throw WriteChecks.commitWhileOpen(spec, open.get().checkpoint());
+        }
+        writes.commit();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        open.ifPresent(h -> LOG.info("Closed the writer of store '{}' with checkpoint '{}' uncommitted; its durable"
+                + " chunks are kept: ArtifactStores.resume(dir) and beginCheckpoint with the same checkpoint continue"
+                + " it", spec.storeId(), h.checkpoint().id()));
+        lock.release();
+    }
+
+    // ------------------------------------------------------------------ writes, under the store's lock
+
+    /**
+     * The store's writes, past the scope checks: the writer calls them for static artifacts, the
+     * open checkpoint's {@link CheckpointHandle} for its own.
+     */
+    private final class Writes implements CheckpointHandle.Operations {
+        @Override
+        public void checkOpen(CheckpointHandle handle) {
+            checkWritable();
+        }
+
+        @Override
+        public void setAttributes(ArtifactKey key, Map<String, String> attributes) {
+            pendingAttributes.put(key, Map.copyOf(attributes));
+            PendingArtifact p = scope(key).get(key);
+            if (p != null) {
+                p.setInfo(p.info().withAttributes(attributes));
+                if (p.hasDurableChunks()) {
+                    writeJournal(key.kind().isStatic());
+                }
+            }
+        }
+
+        @Override
+        public void write(ArtifactKey key, int from, INDArray values) {
+            int n = values.rank() == 0 ? -1 : (int) values.size(0);
+            PendingArtifact p = pending(key, from, Math.max(n, 0), values, false);
+            if (p.appendDense(from, Npy.contiguous(values), n)) {
+                p.forceDirectory();
+                writeJournal(key.kind().isStatic());
+            }
+        }
+
+        @Override
+        public void writeRagged(ArtifactKey key, int from, INDArray values, int[] lengths) {
+            long[] offsets = WriteChecks.checkRagged(spec, key, values, lengths);
+            PendingArtifact p = pending(key, from, lengths.length, values, true);
+            if (p.appendRagged(from, Npy.contiguous(values), offsets)) {
+                p.forceDirectory();
+                writeJournal(key.kind().isStatic());
+            }
+        }
+
+        @Override
+        public boolean isComplete(ArtifactKey key, ExampleRange range) {
+            if (key.kind().isStatic() && reader.manifest().statics().containsKey(key)) {
+                return true;
+            }
+            PendingArtifact p = scope(key).get(key);
+            return p != null && p.isComplete(range);
+        }
+
+        @Override
+        public void commit() {
+            Optional<Checkpoint> cp = openCheckpoint();
+            pendingStatic.forEach((k, p) -> WriteChecks.checkCoverage(spec, k, "static artifacts", p.covered()));
+            cp.ifPresent(c -> pendingCheckpoint.forEach((k, p) ->
+                    WriteChecks.checkCoverage(spec, k, ReadChecks.where(c.id()), p.covered())));
+            if (pendingStatic.isEmpty() && cp.isEmpty()) {
+                return;
+            }
+            pendingStatic.values().forEach(PendingArtifact::forceDirectory);
+            pendingCheckpoint.values().forEach(PendingArtifact::forceDirectory);
+            Manifest old = reader.manifest();
+            Map<ArtifactKey, StoredArtifact> statics = new TreeMap<>(old.statics());
+            statics.putAll(PendingArtifact.stored(pendingStatic));
+            List<StoredCheckpoint> cps = new ArrayList<>(old.checkpoints());
+            cp.ifPresent(c -> cps.add(new StoredCheckpoint(c, PendingArtifact.stored(pendingCheckpoint))));
+            Manifest m = new Manifest(spec, statics, cps);
+            byte[] bytes = ManifestCodec.encode(m);
+            StoreFiles.writeAtomically(root.resolve(StoreFiles.MANIFEST), bytes);
+            reader.publish(m, bytes);
+            if (!pendingStatic.isEmpty()) {
+                StoreFiles.deleteIfExists(CaptureJournal.file(root, ""));
+            }
+            cp.ifPresent(c -> StoreFiles.deleteIfExists(CaptureJournal.file(root, c.id())));
+            LOG.debug("Committed {} to store '{}': static {}, checkpoint artifacts {}",
+                    cp.map(c -> "checkpoint '" + c.id() + "'").orElse("static artifacts"), spec.storeId(),
+                    pendingStatic.keySet(), pendingCheckpoint.keySet());
+            pendingStatic.clear();
+            pendingCheckpoint = new TreeMap<>();
+            pendingAttributes.clear();
+            open = Optional.empty();
+        }
+
+        @Override
+        public void abandon(CheckpointHandle handle) {
+            if (closed || open.orElse(null) != handle) {
+                return;
+            }
+            LOG.info("Closed checkpoint '{}' of store '{}' uncommitted; its durable chunks are kept: beginCheckpoint"
+                    + " with the same checkpoint continues it", handle.checkpoint().id(), spec.storeId());
+            pendingCheckpoint = new TreeMap<>();
+            pendingAttributes.keySet().removeIf(k -> !k.kind().isStatic());
+            open = Optional.empty();
+        }
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private PendingArtifact pending(ArtifactKey key, int from, int count, INDArray values, boolean ragged) {
+        Map<ArtifactKey, PendingArtifact> m = scope(key);
+        PendingArtifact existing = m.get(key);
+        if (existing == null && key.kind().isStatic() && reader.manifest().statics().containsKey(key)) {
+            throw WriteChecks.staticAlreadyCommitted(spec, key);
+        }
+        ArtifactInfo info = WriteChecks.checkWrite(spec, key, from, count, values, ragged,
+                Optional.ofNullable(existing).map(PendingArtifact::info), pendingAttributes.getOrDefault(key, Map.of()));
+        WriteChecks.checkOrder(spec, key, existing == null ? 0 : existing.cursor(), from);
+        if (existing == null) {
+            existing = new PendingArtifact(spec, StoreFiles.artifactDir(root, scopeId(key), key), info, List.of());
+            m.put(key, existing);
+        }
+        return existing;
+    }
+
+    private Optional<Checkpoint> openCheckpoint() {
+        return open.map(CheckpointHandle::checkpoint);
+    }
+
+    private Map<ArtifactKey, PendingArtifact> scope(ArtifactKey key) {
+        return key.kind().isStatic() ? pendingStatic : pendingCheckpoint;
+    }
+
+    private String scopeId(ArtifactKey key) {
+        return key.kind().isStatic() ? "" : openCheckpoint().map(Checkpoint::id).orElse("");
+    }
+
+    private void writeJournal(boolean isStatic) {
+        CaptureJournal.write(root, isStatic ? Optional.empty() : openCheckpoint(),
+                isStatic ? pendingStatic : pendingCheckpoint);
+    }
+
+    private void checkWritable() {
+        if (closed) {
+            throw new IllegalStateException("the writer of store '" + spec.storeId() + "' at " + root + " is closed;"
+                    + " ArtifactStores.resume(dir) opens a new one");
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package io.github.influence4j.core.store.file;
+
+import io.github.influence4j.core.io.Npy;
+import io.github.influence4j.core.store.ArtifactInfo;
+import io.github.influence4j.core.store.ArtifactKey;
+import io.github.influence4j.core.store.ExampleRange;
+import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.file.Manifest.Finiteness;
+import io.github.influence4j.core.store.file.Manifest.StoredArtifact;
+import io.github.influence4j.core.store.file.Manifest.StoredChunk;
+import io.github.influence4j.core.store.file.Manifest.StoredFile;
+import io.github.influence4j.core.store.internal.NonFiniteCheck;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One artifact being written to the file store: its durable chunks and the chunk in progress.
+ * Writes are copied into a byte buffer of at most one chunk; when the chunk is full it is written
+ * as {@code .npy} file(s) crash-safely and becomes durable.
+ *
+ * @implNote A chunk's directory is forced once per write call ({@link #forceDirectory()}), before the
+ *     journal lists the chunk, rather than once per file. Memory is bounded by one chunk's payload (for ragged kinds, at most twice that while
+ *     the buffer grows), never by N. Bytes are copied in bulk from the written array's buffer.
+ */
+final class PendingArtifact {
+    private final StoreSpec spec;
+    private final Path dir;
+    private ArtifactInfo info;
+    private final TreeMap<Integer, StoredChunk> durable = new TreeMap<>();
+    /** The example a continuing write must start at; -1 when the next write must start at a chunk boundary. */
+    private int cursor;
+    private int bufChunk = -1;
+    private int bufCount;
+    private byte[] data = new byte[0];
+    private int dataLen;
+    private long[] rowOffsets = new long[1];
+    /** Whether chunk files were moved into {@link #dir} since it was last forced. */
+    private boolean dirDirty;
+
+    /**
+     * @param spec the store spec
+     * @param dir the artifact's directory
+     * @param info the artifact
+     * @param durable chunks already durable (from a journal), any order
+     */
+    PendingArtifact(StoreSpec spec, Path dir, ArtifactInfo info, List<StoredChunk> durable) {
+        this.spec = spec;
+        this.dir = dir;
+        this.info = info;
+        for (StoredChunk c : durable) {
+            this.durable.put(c.range().from() / spec.chunkSize(), c);
+        }
+        this.cursor = durable.isEmpty() ? 0 : -1;
+    }
+
+    ArtifactInfo info() {
+        return info;
+    }
+
+    void setInfo(ArtifactInfo info) {
+        this.info = info;
+    }
+
+    /** @return the example a continuing write starts at (-1: only a chunk boundary) */
+    int cursor() {
+        return cursor;
+    }
+
+    /** @return true if at least one chunk is durable */
+    boolean hasDurableChunks() {
+        return !durable.isEmpty();
+    }
+
+    /**
+     * Appends dense rows for examples {@code [from, from + count)}.
+     *
+     * @param from first example; equal to {@link #cursor()} or a chunk boundary (checked by the caller)
+     * @param values a {@linkplain Npy#contiguous contiguous} {@code [count, ...]} array
+     * @param count examples
+     * @return true if a chunk became durable
+     */
+    boolean appendDense(int from, INDArray values, int count) {
+        long perRow = info.elementsPerRow();
+        int rowBytes = Math.toIntExact(perRow * Npy.elementSize(info.dataType()));
+        ensure((long) Math.min(spec.chunkSize(), spec.numExamples()) * rowBytes); // one chunk, allocated once
+        return append(from, count, (e, hi) -> {
+            ensure(dataLen + (long) (hi - e) * rowBytes);
+            Npy.copyToBytes(values, (e - from) * perRow, Math.toIntExact((hi - e) * perRow), data, dataLen);
+            dataLen += (hi - e) * rowBytes;
+        });
+    }
+
+    /**
+     * Appends ragged rows for examples {@code [from, from + offsets.length - 1)}.
+     *
+     * @param from first example; equal to {@link #cursor()} or a chunk boundary
+     * @param values a contiguous {@code [rows, ...]} array
+     * @param offsets row offsets of each example in {@code values} ({@code n + 1}, from 0)
+     * @return true if a chunk became durable
+     */
+    boolean appendRagged(int from, INDArray values, long[] offsets) {
+        long perRow = info.elementsPerRow();
+        int es = Npy.elementSize(info.dataType());
+        return append(from, offsets.length - 1, (e, hi) -> {
+            long rows = offsets[hi - from] - offsets[e - from];
+            ensure(dataLen + rows * perRow * es);
+            Npy.copyToBytes(values, offsets[e - from] * perRow, Math.toIntExact(rows * perRow), data, dataLen);
+            dataLen += Math.toIntExact(rows * perRow * es);
+            for (int x = e; x < hi; x++) {
+                rowOffsets[bufCount + x - e + 1] = rowOffsets[bufCount + x - e] + offsets[x - from + 1] - offsets[x - from];
+            }
+        });
+    }
+
+    private interface Copy {
+        void copy(int fromExample, int toExample);
+    }
+
+    private boolean append(int from, int count, Copy copy) {
+        if (from != cursor) {
+            bufChunk = -1; // a restart at a chunk boundary discards the incomplete chunk
+        }
+        boolean flushed = false;
+        int e = from;
+        int end = from + count;
+        while (e < end) {
+            int ci = e / spec.chunkSize();
+            ExampleRange cr = spec.chunk(ci);
+            if (bufChunk != ci) {
+                bufChunk = ci;
+                bufCount = 0;
+                dataLen = 0;
+                if (rowOffsets.length < cr.size() + 1) {
+                    rowOffsets = new long[cr.size() + 1];
+                }
+            }
+            int hi = Math.min(cr.to(), end);
+            copy.copy(e, hi);
+            bufCount += hi - e;
+            e = hi;
+            if (cr.from() + bufCount == cr.to()) {
+                durable.put(ci, flush(cr));
+                bufChunk = -1;
+                flushed = true;
+            }
+        }
+        cursor = end;
+        return flushed;
+    }
+
+    private void ensure(long capacity) {
+        if (capacity > data.length) {
+            if (capacity > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException(info.key() + ": one chunk of " + spec.chunkSize()
+                        + " examples would exceed 2 GiB; create the store with a smaller chunk size");
+            }
+            long grown = Math.max(capacity, Math.min(Integer.MAX_VALUE - 16, 2L * data.length));
+            data = java.util.Arrays.copyOf(data, (int) grown);
+        }
+    }
+
+    private StoredChunk flush(ExampleRange range) {
+        String[] names = StoreFiles.chunkNames(range, info.isRagged());
+        List<StoredFile> files = new ArrayList<>();
+        long rows = info.isRagged() ? rowOffsets[range.size()] : range.size();
+        byte[] header = Npy.header(info.dataType(), ChunkFiles.shape(info, rows));
+        Manifest.Checksums sha = StoreFiles.writeAtomically(dir.resolve(names[0]), header, data, dataLen, false);
+        boolean floating = info.dataType() == DataType.FLOAT || info.dataType() == DataType.DOUBLE;
+        boolean finite = !floating || NonFiniteCheck.allFinite(ByteBuffer.wrap(data, 0, dataLen), info.dataType(),
+                ByteOrder.LITTLE_ENDIAN);
+        files.add(new StoredFile(names[0], header.length + (long) dataLen, sha,
+                finite ? Finiteness.ALL_FINITE : Finiteness.NOT_ALL_FINITE));
+        if (info.isRagged()) {
+            int n = range.size() + 1;
+            byte[] offHeader = Npy.header(org.nd4j.linalg.api.buffer.DataType.LONG, new long[] {n});
+            byte[] off = new byte[n * 8];
+            ByteBuffer.wrap(off).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(rowOffsets, 0, n);
+            Manifest.Checksums offSha = StoreFiles.writeAtomically(dir.resolve(names[1]), offHeader, off, off.length, false);
+            files.add(new StoredFile(names[1], offHeader.length + (long) off.length, offSha, Finiteness.ALL_FINITE));
+        }
+        dirDirty = true;
+        return new StoredChunk(range, files);
+    }
+
+    /** Forces the artifact directory if chunks were moved into it since the last call. */
+    void forceDirectory() {
+        if (dirDirty) {
+            StoreFiles.forceDirectory(dir);
+            dirDirty = false;
+        }
+    }
+
+    /** @return the examples written: durable chunks plus the chunk in progress */
+    BitSet covered() {
+        BitSet b = new BitSet(spec.numExamples());
+        durable.values().forEach(c -> b.set(c.range().from(), c.range().to()));
+        if (bufChunk >= 0) {
+            int start = spec.chunk(bufChunk).from();
+            b.set(start, start + bufCount);
+        }
+        return b;
+    }
+
+    /**
+     * @param range examples
+     * @return true if every chunk overlapping the range is durable
+     */
+    boolean isComplete(ExampleRange range) {
+        if (range.size() == 0) {
+            return true;
+        }
+        for (int ci = range.from() / spec.chunkSize(); ci <= (range.to() - 1) / spec.chunkSize(); ci++) {
+            if (!durable.containsKey(ci)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the durable chunks, in order, with the current info */
+    StoredArtifact stored() {
+        return new StoredArtifact(info, new ArrayList<>(durable.values()));
+    }
+
+    /**
+     * @param pending artifacts by key
+     * @return their durable state by key
+     */
+    static Map<ArtifactKey, StoredArtifact> stored(Map<ArtifactKey, PendingArtifact> pending) {
+        Map<ArtifactKey, StoredArtifact> out = new TreeMap<>();
+        pending.forEach((k, p) -> out.put(k, p.stored()));
+        return out;
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * The file store (DESIGN.md section 2): {@code manifest.json} plus {@code .npy} chunk files that
+ * numpy opens without our code. {@link io.github.influence4j.core.store.file.ArtifactStores} is the
+ * entry point (create, resume, open, verify) and
+ * {@link io.github.influence4j.core.store.file.StoreVerification} the result of a verification;
+ * everything else here is the on-disk format and is package-private: the manifest and its codec,
+ * the capture journal, chunk reads and writes, checksums and the writer lock.
+ *
+ * <p>The manifest records, for every chunk file, its length and SHA-256 (as DESIGN.md section 2
+ * specifies) and, since 0.1.0, its CRC32C and whether all its values are finite ({@code "crc32c"},
+ * {@code "allFinite"}; both optional, so older stores still open). Reads check the CRC32C by
+ * default ({@link io.github.influence4j.core.store.ChunkVerification}) because SHA-256 on every
+ * read capped them at about 1 GB/s per core; {@code ArtifactStores.verify} and
+ * {@code influence4j inspect --verify} compare all three.
+ *
+ * <p>Apart from {@code core.store} so that the store's API (interfaces and values) can be read,
+ * implemented and depended on without the format, and so that a change of format touches one
+ * package. Depends on {@code core.store}, {@code core.store.internal} and {@code core.io}; nothing
+ * in {@code core} depends on it.
+ */
+@org.jspecify.annotations.NullMarked
+package io.github.influence4j.core.store.file;
