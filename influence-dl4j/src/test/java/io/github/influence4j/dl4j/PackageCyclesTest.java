@@ -1,0 +1,12 @@
+package io.github.influence4j.dl4j;
+
+import io.github.influence4j.core.testing.PackageCycles;
+import org.junit.jupiter.api.Test;
+
+/** No package cycle in influence-dl4j. */
+class PackageCyclesTest {
+    @Test
+    void packagesAreFreeOfCycles() {
+        PackageCycles.assertFreeOfCycles("io.github.influence4j.dl4j");
+    }
+}

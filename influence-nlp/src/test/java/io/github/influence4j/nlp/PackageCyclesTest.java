@@ -1,0 +1,12 @@
+package io.github.influence4j.nlp;
+
+import io.github.influence4j.core.testing.PackageCycles;
+import org.junit.jupiter.api.Test;
+
+/** No package cycle in influence-nlp. */
+class PackageCyclesTest {
+    @Test
+    void packagesAreFreeOfCycles() {
+        PackageCycles.assertFreeOfCycles("io.github.influence4j.nlp");
+    }
+}
