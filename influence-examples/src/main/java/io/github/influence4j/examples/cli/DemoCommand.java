@@ -31,12 +31,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code influence4j demo}: the whole pipeline on a synthetic task that needs nothing but Java:
@@ -47,16 +44,7 @@ import picocli.CommandLine.Spec;
         description = {"End-to-end on synthetic data (needs only Java): train with capture into a file store,",
             "score with every applicable scorer found on the classpath, rank the planted mislabelled examples,",
             "prune easy/hard by each score plus random, retrain, and write results.json and an HTML report."})
-final class DemoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Influence4jCommand root;
-
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
-
+final class DemoCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "runs/demo",
             description = "Run directory (default: ${DEFAULT-VALUE}); its store/, scores/ and report/ are replaced.")
     Path dir;
@@ -88,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         PrintWriter o = spec.commandLine().getOut();
-        Progress progress = Progress.of(spec.commandLine().getErr(), global, root.global());
+        Progress progress = progress();
         SyntheticData data = SyntheticData.generate(examples, 3, 16, planted, Math.max(300, examples / 3), seed);
         o.printf(Locale.ROOT, "influence4j demo: synthetic 3-class bag-of-words task, %d training examples (%d labels"
                 + " flipped on purpose), %d clean test examples%n", data.size(), planted, data.testLabels().length);

@@ -19,11 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code influence4j inspect}: what a file store holds (spec, artifacts with dtypes and shapes,
@@ -32,16 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Summarise an artifact store: spec, artifacts (dtype, shape), checkpoints, size on disk.",
             "--verify also checks every chunk's length, SHA-256 and CRC32C against the manifest."})
-final class InspectCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Influence4jCommand root;
-
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
-
+final class InspectCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "DIR", required = true, description = "The store's directory.")
     Path store;
 

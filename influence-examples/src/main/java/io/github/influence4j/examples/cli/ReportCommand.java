@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code influence4j report}: PNG plots and a one-page HTML summary from a run directory's
@@ -22,13 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write PNG plots and a one-page HTML summary from a run directory's results.json:",
             "pruning curves, the data map and per-class score histograms, into DIR/report/."})
-final class ReportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
-
+final class ReportCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "DIR", required = true, description = "The run directory (holds results.json).")
     Path run;
 

@@ -19,12 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code influence4j score}: runs any scorer found through {@link InfluenceScorers} (built-in or a
@@ -33,16 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Score every example of a store with a scorer found on the classpath.",
             "'score --list' shows the scorers, what they need and their options."})
-final class ScoreCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Influence4jCommand root;
-
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
-
+final class ScoreCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the scorers on the classpath and exit.")
     boolean list;
 
@@ -87,7 +74,7 @@ final class ScoreCommand implements Callable<Integer> {
         InfluenceScorers.definition(scorer);
         try (TrainingArtifactStore s = StoreArgs.open(store)) {
             InfluenceScorer sc = InfluenceScorers.create(scorer, s, options);
-            Progress progress = Progress.of(spec.commandLine().getErr(), global, root.global());
+            Progress progress = progress();
             long t0 = System.nanoTime();
             InfluenceScores scores = sc.score(ScoreRequest.builder().listener(progress.scoringListener())
                     .chunkSize(chunkSize).build());

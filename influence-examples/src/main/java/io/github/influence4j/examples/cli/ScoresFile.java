@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,9 +135,8 @@ final class ScoresFile {
     }
 
     private static InfluenceScores create(Path file, String name, int[] ids, double[] values, Orientation o) {
-        ScoreProvenance p = new ScoreProvenance(name, "file", Map.of("file", file.toString()), "file:" + file, "",
-                List.of(), "none", "float64", ScoreProvenance.currentLibraryVersion(),
-                System.getProperty("java.version", "?"), "", Instant.now());
+        ScoreProvenance p = ScoreProvenance.builder(name).version("file").options(Map.of("file", file.toString()))
+                .store("file:" + file, "").build();
         try {
             return new InfluenceScores(name, ids, values, o, p);
         } catch (IllegalArgumentException e) {

@@ -17,11 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code influence4j select}: applies a selection policy ({@code core.selection}, e.g.
@@ -31,13 +28,7 @@ import picocli.CommandLine.Spec;
         description = {"Apply a selection policy to a scores file and write the kept example ids.",
             "Policies: prune-easy:0.3, keep-hard:0.5, softmax:temperature=0.5,keep=0.7, linear:keep=0.7,",
             "random:prune=0.3, stratified:keep=0.7 ('select --list-policies' for all)."})
-final class SelectCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
-
+final class SelectCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--list-policies", description = "List the policies and their parameters, and exit.")
     boolean listPolicies;
 

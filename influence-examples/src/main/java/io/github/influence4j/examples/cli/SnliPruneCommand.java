@@ -13,12 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code influence4j snli-prune}: the SNLI pruning experiment of Tan, Minakova and Anand (2023,
@@ -32,20 +28,11 @@ import picocli.CommandLine.Spec;
         description = {"The SNLI pruning experiment (Tan et al. 2023, Sec. 2): train on the SNLI dev pool with capture,",
             "compute every score, prune easy/hard fractions by each score plus random, retrain, test on SNLI test,",
             "and write results.json, CSVs and an HTML report. Rerun with the same --dir to resume."})
-final class SnliPruneCommand implements Callable<Integer> {
+final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
     static final List<Double> FRACTIONS = List.of(0.1, 0.3, 0.45);
     static final int EPOCHS = 2;
     static final int QUICK_EPOCHS = 1;
     static final int QUICK_CHECKPOINTS = 5;
-
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    Influence4jCommand root;
-
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
 
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Run directory (default: runs/snli, with --quick runs/snli-quick); one folder per variant.")
@@ -117,7 +104,7 @@ final class SnliPruneCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--no-clean without --noise leaves nothing to run");
         }
         PrintWriter o = spec.commandLine().getOut();
-        Progress progress = Progress.of(spec.commandLine().getErr(), global, this.root.global());
+        Progress progress = progress();
         String command = "influence4j " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         long t0 = System.nanoTime();
         List<String> done = new ArrayList<>();

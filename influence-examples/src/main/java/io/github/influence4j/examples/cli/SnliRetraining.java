@@ -16,11 +16,9 @@ import io.github.influence4j.nlp.encoder.SnliTrainer;
 import io.github.influence4j.nlp.encoder.TrainOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -51,9 +49,7 @@ final class SnliRetraining {
             int n) {
         int[] all = IntStream.range(0, n).toArray();
         InfluenceScores uniform = new InfluenceScores(RunResults.RANDOM, all, new double[n], Orientation.HIGHER_IS_HARDER,
-                new ScoreProvenance(RunResults.RANDOM, "1", Map.of(), "snli", "", List.of(), "none", "float64",
-                        ScoreProvenance.currentLibraryVersion(), System.getProperty("java.version", "?"), "",
-                        Instant.now()));
+                ScoreProvenance.builder(RunResults.RANDOM).version("1").store("snli", "").build());
         List<Job> jobs = new ArrayList<>();
         for (long seed : seeds) {
             add(jobs, done, Pruning.NONE, RunResults.FULL, 0, seed, all);

@@ -8,10 +8,8 @@ import io.github.influence4j.core.selection.SubsetSize;
 import io.github.influence4j.examples.report.Pruning;
 import io.github.influence4j.examples.report.RunResults;
 import io.github.influence4j.examples.report.RunResults.TrainingResult;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -56,9 +54,8 @@ public final class SyntheticPruning {
         List<TrainingResult> out = new ArrayList<>();
         int[] all = IntStream.range(0, data.size()).toArray();
         InfluenceScores uniform = new InfluenceScores(RunResults.RANDOM, all, new double[all.length],
-                Orientation.HIGHER_IS_HARDER, new ScoreProvenance(RunResults.RANDOM, "1", Map.of(), "synthetic", "",
-                        List.of(), "none", "float64", ScoreProvenance.currentLibraryVersion(),
-                        System.getProperty("java.version", "?"), "", Instant.now()));
+                Orientation.HIGHER_IS_HARDER, ScoreProvenance.builder(RunResults.RANDOM).version("1")
+                        .store("synthetic", "").build());
         for (long seed : seeds) {
             out.add(train(data, all, Pruning.NONE, RunResults.FULL, 0, seed, cfg, listener));
             for (double f : fractions) {

@@ -13,6 +13,7 @@ import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.store.file.Manifest.StoredArtifact;
 import io.github.influence4j.core.store.file.Manifest.StoredCheckpoint;
+import io.github.influence4j.core.store.internal.StaticArtifactWriter;
 import io.github.influence4j.core.store.internal.CheckpointHandle;
 import io.github.influence4j.core.store.internal.ReadChecks;
 import io.github.influence4j.core.store.internal.WriteChecks;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *     checkpoint closed without a commit keeps its journal, so beginning it again, on this writer
  *     or a resumed one, keeps its durable chunks.
  */
-final class FileArtifactStore implements ArtifactWriter {
+final class FileArtifactStore extends StaticArtifactWriter {
     private static final Logger LOG = LoggerFactory.getLogger(FileArtifactStore.class);
 
     private final FileStoreReader reader;
@@ -134,39 +135,13 @@ final class FileArtifactStore implements ArtifactWriter {
     }
 
     @Override
-    public synchronized void setAttributes(ArtifactKey key, Map<String, String> attributes) {
-        checkWritable();
-        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
-        writes.setAttributes(key, attributes);
+    protected CheckpointHandle.Operations operations() {
+        return writes;
     }
 
     @Override
-    public synchronized void write(ArtifactKey key, int from, INDArray values) {
-        checkWritable();
-        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
-        writes.write(key, from, values);
-    }
-
-    @Override
-    public synchronized void writeRagged(ArtifactKey key, int from, INDArray values, int[] lengths) {
-        checkWritable();
-        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
-        writes.writeRagged(key, from, values, lengths);
-    }
-
-    @Override
-    public synchronized boolean isComplete(ArtifactKey key, ExampleRange range) {
-        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
-        return writes.isComplete(key, range);
-    }
-
-    @Override
-    public synchronized void commit() {
-        checkWritable();
-        if (open.isPresent()) {
-            throw WriteChecks.commitWhileOpen(spec, open.get().checkpoint());
-        }
-        writes.commit();
+    protected Optional<CheckpointHandle> openHandle() {
+        return open;
     }
 
     @Override
@@ -315,7 +290,8 @@ final class FileArtifactStore implements ArtifactWriter {
                 isStatic ? pendingStatic : pendingCheckpoint);
     }
 
-    private void checkWritable() {
+    @Override
+    protected void checkWritable() {
         if (closed) {
             throw new IllegalStateException("the writer of store '" + spec.storeId() + "' at " + root + " is closed;"
                     + " ArtifactStores.resume(dir) opens a new one");

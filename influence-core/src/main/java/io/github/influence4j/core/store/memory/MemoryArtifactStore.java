@@ -10,6 +10,7 @@ import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.NonFinitePolicy;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
+import io.github.influence4j.core.store.internal.StaticArtifactWriter;
 import io.github.influence4j.core.store.internal.CheckpointHandle;
 import io.github.influence4j.core.store.internal.NonFiniteCheck;
 import io.github.influence4j.core.store.internal.ReadChecks;
@@ -38,7 +39,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *     only committed state. A checkpoint closed without a commit is dropped: beginning it again
  *     starts it over.
  */
-final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter {
+final class MemoryArtifactStore extends StaticArtifactWriter implements TrainingArtifactStore {
     private static final String STATIC = "";
 
     private final StoreSpec spec;
@@ -103,7 +104,7 @@ final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter
     private ArtifactChunk readCommitted(String cp, ArtifactKey key, ExampleRange range) {
         MemoryArtifact e;
         synchronized (this) {
-            checkOpen();
+            checkWritable();
             Map<ArtifactKey, MemoryArtifact> m = committed.get(cp);
             if (m == null) {
                 throw ReadChecks.noSuchCheckpoint(spec, cp, checkpoints);
@@ -151,7 +152,7 @@ final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter
 
     @Override
     public synchronized CheckpointWriter beginCheckpoint(Checkpoint checkpoint) {
-        checkOpen();
+        checkWritable();
         if (open.isPresent()) {
             throw WriteChecks.alreadyOpen(spec, open.get().checkpoint(), checkpoint);
         }
@@ -165,38 +166,13 @@ final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter
     }
 
     @Override
-    public synchronized void setAttributes(ArtifactKey key, Map<String, String> attributes) {
-        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
-        writes.setAttributes(key, attributes);
+    protected CheckpointHandle.Operations operations() {
+        return writes;
     }
 
     @Override
-    public synchronized void write(ArtifactKey key, int from, INDArray values) {
-        checkOpen();
-        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
-        writes.write(key, from, values);
-    }
-
-    @Override
-    public synchronized void writeRagged(ArtifactKey key, int from, INDArray values, int[] lengths) {
-        checkOpen();
-        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
-        writes.writeRagged(key, from, values, lengths);
-    }
-
-    @Override
-    public synchronized boolean isComplete(ArtifactKey key, ExampleRange range) {
-        WriteChecks.checkScope(spec, key, openCheckpoint(), false);
-        return writes.isComplete(key, range);
-    }
-
-    @Override
-    public synchronized void commit() {
-        checkOpen();
-        if (open.isPresent()) {
-            throw WriteChecks.commitWhileOpen(spec, open.get().checkpoint());
-        }
-        writes.commit();
+    protected Optional<CheckpointHandle> openHandle() {
+        return open;
     }
 
     @Override
@@ -220,7 +196,7 @@ final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter
     private final class Writes implements CheckpointHandle.Operations {
         @Override
         public void checkOpen(CheckpointHandle handle) {
-            MemoryArtifactStore.this.checkOpen();
+            MemoryArtifactStore.this.checkWritable();
             if (open.orElse(null) != handle) { // the writer was closed, dropping the checkpoint
                 throw WriteChecks.checkpointEnded(spec, handle.checkpoint(), false);
             }
@@ -324,7 +300,8 @@ final class MemoryArtifactStore implements TrainingArtifactStore, ArtifactWriter
         return open.map(CheckpointHandle::checkpoint);
     }
 
-    private void checkOpen() {
+    @Override
+    protected void checkWritable() {
         if (closed) {
             throw new IllegalStateException("store '" + spec.storeId() + "' is closed");
         }
