@@ -209,14 +209,19 @@ public final class ArtifactReads {
                 }
             }
         }
-        INDArray cast = array.castTo(DataType.DOUBLE);
+        return castAndCopy(array, DataType.DOUBLE, d -> {
+            double[] all = d.data().asDouble();
+            return all.length == d.length() ? all
+                    : Arrays.copyOfRange(all, (int) d.offset(), (int) (d.offset() + d.length()));
+        });
+    }
+
+    /** Casts to {@code type}, copies in C order and reads the copy, closing both intermediates. */
+    private static <T> T castAndCopy(INDArray array, DataType type, java.util.function.Function<INDArray, T> read) {
+        INDArray cast = array.castTo(type);
         INDArray d = cast.dup('c');
         try {
-            double[] all = d.data().asDouble();
-            if (all.length != d.length()) {
-                all = Arrays.copyOfRange(all, (int) d.offset(), (int) (d.offset() + d.length()));
-            }
-            return all;
+            return read.apply(d);
         } finally {
             d.close();
             if (cast != array) {
@@ -231,20 +236,11 @@ public final class ArtifactReads {
     }
 
     private static long[] flatLongs(INDArray array) {
-        INDArray cast = array.castTo(DataType.LONG);
-        INDArray d = cast.dup('c');
-        try {
+        return castAndCopy(array, DataType.LONG, d -> {
             long[] all = d.data().asLong();
-            if (all.length != d.length()) {
-                all = Arrays.copyOfRange(all, (int) d.offset(), (int) (d.offset() + d.length()));
-            }
-            return all;
-        } finally {
-            d.close();
-            if (cast != array) {
-                cast.close();
-            }
-        }
+            return all.length == d.length() ? all
+                    : Arrays.copyOfRange(all, (int) d.offset(), (int) (d.offset() + d.length()));
+        });
     }
 
     /**

@@ -19,10 +19,7 @@ final class LogitMath {
      */
     static double logSoftmax(double[] z, int row, int k, int y) {
         int o = row * k;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, z[o + j]);
-        }
+        double max = rowMax(z, o, k);
         double s = 0;
         for (int j = 0; j < k; j++) {
             s += Math.exp(z[o + j] - max);
@@ -38,10 +35,7 @@ final class LogitMath {
      */
     static void softmax(double[] z, int row, int k, double[] out) {
         int o = row * k;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, z[o + j]);
-        }
+        double max = rowMax(z, o, k);
         double s = 0;
         for (int j = 0; j < k; j++) {
             out[j] = Math.exp(z[o + j] - max);
@@ -50,6 +44,14 @@ final class LogitMath {
         for (int j = 0; j < k; j++) {
             out[j] /= s;
         }
+    }
+
+    private static double rowMax(double[] z, int o, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, z[o + j]);
+        }
+        return max;
     }
 
     /**

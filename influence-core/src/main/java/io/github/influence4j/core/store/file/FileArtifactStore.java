@@ -55,7 +55,6 @@ final class FileArtifactStore extends StaticArtifactWriter {
     private final Map<ArtifactKey, PendingArtifact> pendingStatic;
     private Map<ArtifactKey, PendingArtifact> pendingCheckpoint = new TreeMap<>();
     private final Map<ArtifactKey, Map<String, String>> pendingAttributes = new HashMap<>();
-    private Optional<CheckpointHandle> open = Optional.empty();
     private final Writes writes = new Writes();
     private boolean closed;
 
@@ -137,11 +136,6 @@ final class FileArtifactStore extends StaticArtifactWriter {
     @Override
     protected CheckpointHandle.Operations operations() {
         return writes;
-    }
-
-    @Override
-    protected Optional<CheckpointHandle> openHandle() {
-        return open;
     }
 
     @Override
@@ -271,10 +265,6 @@ final class FileArtifactStore extends StaticArtifactWriter {
             m.put(key, existing);
         }
         return existing;
-    }
-
-    private Optional<Checkpoint> openCheckpoint() {
-        return open.map(CheckpointHandle::checkpoint);
     }
 
     private Map<ArtifactKey, PendingArtifact> scope(ArtifactKey key) {

@@ -2,6 +2,7 @@ package io.github.influence4j.core.store.internal;
 
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.ExampleRange;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Every method holds the store's lock ({@code this}).
  */
 public abstract class StaticArtifactWriter implements ArtifactWriter {
+    /** The open checkpoint's handle, if any; set and cleared by the store under its lock. */
+    protected Optional<CheckpointHandle> open = Optional.empty();
+
     /** For subclasses. */
     protected StaticArtifactWriter() {
     }
@@ -21,14 +25,16 @@ public abstract class StaticArtifactWriter implements ArtifactWriter {
     /** @return the store's writes, past the checks of scope */
     protected abstract CheckpointHandle.Operations operations();
 
-    /** @return the handle of the open checkpoint, if any */
-    protected abstract Optional<CheckpointHandle> openHandle();
+    /** @return the open checkpoint, if any */
+    protected final Optional<Checkpoint> openCheckpoint() {
+        return open.map(CheckpointHandle::checkpoint);
+    }
 
     /** @throws IllegalStateException if the writer is closed */
     protected abstract void checkWritable();
 
     private void checkStatic(ArtifactKey key) {
-        WriteChecks.checkScope(spec(), key, openHandle().map(CheckpointHandle::checkpoint), false);
+        WriteChecks.checkScope(spec(), key, openCheckpoint(), false);
     }
 
     @Override
@@ -61,7 +67,6 @@ public abstract class StaticArtifactWriter implements ArtifactWriter {
     @Override
     public final synchronized void commit() {
         checkWritable();
-        Optional<CheckpointHandle> open = openHandle();
         if (open.isPresent()) {
             throw WriteChecks.commitWhileOpen(spec(), open.get().checkpoint());
         }

@@ -50,7 +50,6 @@ final class MemoryArtifactStore extends StaticArtifactWriter implements Training
     /** Pending data since the last commit. */
     private final Map<String, Map<ArtifactKey, MemoryArtifact>> pending = new LinkedHashMap<>();
     private final Map<ArtifactKey, Map<String, String>> pendingAttributes = new HashMap<>();
-    private Optional<CheckpointHandle> open = Optional.empty();
     private final Writes writes = new Writes();
     private boolean closed;
 
@@ -168,11 +167,6 @@ final class MemoryArtifactStore extends StaticArtifactWriter implements Training
     @Override
     protected CheckpointHandle.Operations operations() {
         return writes;
-    }
-
-    @Override
-    protected Optional<CheckpointHandle> openHandle() {
-        return open;
     }
 
     @Override
@@ -294,10 +288,6 @@ final class MemoryArtifactStore extends StaticArtifactWriter implements Training
         }
         existing.cursor = from + count;
         return existing;
-    }
-
-    private Optional<Checkpoint> openCheckpoint() {
-        return open.map(CheckpointHandle::checkpoint);
     }
 
     @Override
