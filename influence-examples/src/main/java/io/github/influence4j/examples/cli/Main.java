@@ -3,6 +3,7 @@ package io.github.influence4j.examples.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -24,6 +25,9 @@ public final class Main {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         configureLogging(args);
+        if (!verbose(args)) {
+            System.setOut(QuietStdout.over(System.out));
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = run(out, err, args);
@@ -71,9 +75,19 @@ public final class Main {
     private static void configureLogging(String[] args) {
         String key = "org.slf4j.simpleLogger.defaultLogLevel";
         if (System.getProperty(key) == null) {
-            String level = Arrays.asList(args).contains("--debug") ? "debug"
-                    : Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v") ? "info" : "warn";
+            String level = Arrays.asList(args).contains("--debug") ? "debug" : verbose(args) ? "info" : "warn";
             System.setProperty(key, level);
         }
+        // ND4J warns about duplicate TensorFlow op mappings on every start: nothing the user can act on
+        String tfMappings = "org.slf4j.simpleLogger.log.org.nd4j.imports.converters.ImportClassMapping";
+        if (System.getProperty(tfMappings) == null && !verbose(args)) {
+            System.setProperty(tfMappings, "error");
+        }
+    }
+
+    /** @return true when the user asked for everything the libraries print ({@code --verbose}, {@code --debug}) */
+    private static boolean verbose(String[] args) {
+        List<String> a = Arrays.asList(args);
+        return a.contains("--verbose") || a.contains("-v") || a.contains("--debug");
     }
 }

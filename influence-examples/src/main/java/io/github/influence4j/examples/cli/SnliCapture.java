@@ -1,5 +1,8 @@
 package io.github.influence4j.examples.cli;
 
+import io.github.influence4j.core.capture.CaptureSpec;
+import io.github.influence4j.core.store.ArtifactKind;
+import java.util.Set;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -72,11 +75,12 @@ final class SnliCapture {
     }
 
     /**
-     * Captures (or resumes capturing) and writes {@code capture.json}.
+     * Captures (or resumes capturing) the given per-checkpoint kinds and writes {@code capture.json}.
      *
      * @return what was measured
      */
-    static Info run(Path dir, SnliData data, EncoderConfig cfg, SnliPruneSettings s, Progress progress) {
+    static Info run(Path dir, SnliData data, EncoderConfig cfg, SnliPruneSettings s, Set<ArtifactKind> kinds,
+            Progress progress) {
         long t0 = System.nanoTime();
         Path storeDir = dir.resolve(STORE);
         boolean resume = Files.isRegularFile(storeDir.resolve("manifest.json"));
@@ -88,7 +92,8 @@ final class SnliCapture {
                         SnliEncoder.CLASSES));
                 Progress.Bar bar = progress.bar("train+capture", steps, "steps")) {
             r = SnliExperiment.run(data, cfg, opts,
-                    Optional.of(SnliExperiment.Capture.of(w, CaptureSchedule.evenlySpaced(s.checkpoints()))),
+                    Optional.of(new SnliExperiment.Capture(w, CaptureSchedule.evenlySpaced(s.checkpoints()),
+                            CaptureSpec.of(kinds))),
                     List.of(new StepListener(bar)));
         }
         double cap = r.captures().stream().mapToDouble(CaptureResult::seconds).sum();

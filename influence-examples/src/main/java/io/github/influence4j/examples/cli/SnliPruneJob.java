@@ -1,5 +1,7 @@
 package io.github.influence4j.examples.cli;
 
+import io.github.influence4j.core.store.ArtifactKind;
+import java.util.Set;
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.selection.LabelNoise;
 import io.github.influence4j.core.selection.NoisyLabels;
@@ -74,19 +76,21 @@ final class SnliPruneJob {
         o.printf(Locale.ROOT, "%n[1/4] full-data run, %d epoch%s, capturing %d evenly spaced checkpoints -> %s%n",
                 settings.epochs(), settings.epochs() == 1 ? "" : "s", settings.checkpoints(),
                 dir.resolve(SnliCapture.STORE));
-        Optional<SnliCapture.Info> prev = SnliCapture.done(dir);
-        SnliCapture.Info cap = prev.orElseGet(() -> SnliCapture.run(dir, data, cfg, settings, progress));
-        o.printf(Locale.ROOT, "      %stest accuracy %.2f%%, %.1f s per training epoch, %.1f MB per checkpoint%s%n",
-                prev.isPresent() ? "already captured: " : "", 100 * cap.testAccuracy(), cap.trainSecondsPerEpoch(),
-                cap.bytesPerCheckpoint() / 1e6, prev.isPresent() ? "" : String.format(Locale.ROOT,
-                        ", %d checkpoints captured in %.1f s", cap.checkpoints(), cap.captureSeconds()));
-
         List<String> names = new ArrayList<>(pruneBy);
         for (String extra : List.of(SnliScores.CONFIDENCE, SnliScores.VARIABILITY, SnliScores.CORRECTNESS)) {
             if (!names.contains(extra)) {
                 names.add(extra);
             }
         }
+        Set<ArtifactKind> kinds = SnliScores.captureKinds(names);
+        o.printf(Locale.ROOT, "      capturing %s, what the scores %s read%n", kinds, names);
+        Optional<SnliCapture.Info> prev = SnliCapture.done(dir);
+        SnliCapture.Info cap = prev.orElseGet(() -> SnliCapture.run(dir, data, cfg, settings, kinds, progress));
+        o.printf(Locale.ROOT, "      %stest accuracy %.2f%%, %.1f s per training epoch, %.1f MB per checkpoint%s%n",
+                prev.isPresent() ? "already captured: " : "", 100 * cap.testAccuracy(), cap.trainSecondsPerEpoch(),
+                cap.bytesPerCheckpoint() / 1e6, prev.isPresent() ? "" : String.format(Locale.ROOT,
+                        ", %d checkpoints captured in %.1f s", cap.checkpoints(), cap.captureSeconds()));
+
         o.printf(Locale.ROOT, "%n[2/4] scores -> %s%n", dir.resolve(SnliScoring.SCORES));
         List<InfluenceScores> all = SnliScoring.scoreAll(dir, names, o, progress);
         List<InfluenceScores> pruning = all.stream().filter(s -> pruneBy.contains(s.name())).toList();

@@ -1,8 +1,13 @@
 package io.github.influence4j.examples.snli;
 
+import io.github.influence4j.core.spi.InfluenceScorers;
+import io.github.influence4j.core.store.ArtifactKind;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The scores of the SNLI pruning experiment (Tan, Minakova and Anand 2023, Sec. 2 and Table 2):
@@ -94,6 +99,27 @@ public final class SnliScores {
             throw new IllegalArgumentException("unknown score '" + name + "'; known: " + String.join(", ", names()));
         }
         return s;
+    }
+
+    /**
+     * The per-checkpoint artifact kinds to capture for some scores: what their scorers read (as
+     * their definitions declare), plus {@code LOGITS} for the data map and the report. Capturing
+     * only these keeps a checkpoint small: {@code LOGITS} and {@code INPUT_GRADS} are about a
+     * tenth of all kinds for the SNLI encoder.
+     *
+     * @param names score names ({@link #names()})
+     * @return the kinds, never empty
+     */
+    public static Set<ArtifactKind> captureKinds(Collection<String> names) {
+        Set<ArtifactKind> kinds = EnumSet.of(ArtifactKind.LOGITS);
+        for (String name : names) {
+            for (ArtifactKind k : InfluenceScorers.definition(spec(name).scorer()).requiredArtifacts()) {
+                if (!k.isStatic()) {
+                    kinds.add(k);
+                }
+            }
+        }
+        return kinds;
     }
 
     /** @return every score name this experiment knows, pruning scores first */
