@@ -41,6 +41,7 @@ import picocli.CommandLine.ParameterException;
  * where the planted mislabelled examples land, prune and retrain, and write results plus a report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "The whole pipeline on synthetic data, in a minute.",
         description = {"End-to-end on synthetic data (needs only Java): train with capture into a file store,",
             "score with every applicable scorer found on the classpath, rank the planted mislabelled examples,",
             "prune easy/hard by each score plus random, retrain, and write results.json and an HTML report."})

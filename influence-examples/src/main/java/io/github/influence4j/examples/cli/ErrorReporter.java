@@ -27,7 +27,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(PREFIX + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        // picocli words a bad map value "Value for option option '--option' (KEY=VALUE) ..."
+        String msg = String.valueOf(ex.getMessage()).replace("for option option '", "for option '");
+        err.println(PREFIX + msg + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         if (debug(args)) {
             ex.printStackTrace(err);
         }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "influence4j", mixinStandardHelpOptions = true, versionProvider = Influence4jCommand.Version.class,
         description = {"Influence and data-difficulty scores for training data (Tan, Minakova and Anand, EMNLP 2023).",
-            "Start with '@|bold influence4j demo|@'."},
+            "Start with '@|bold influence4j snli-prune --quick|@' (real data, about 10 minutes) or"
+                    + " '@|bold influence4j demo|@' (synthetic, under a minute)."},
         subcommands = {SnliPruneCommand.class, DemoCommand.class, ScoreCommand.class, InspectCommand.class,
             SelectCommand.class, ReportCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 the job failed on its input, 2 bad command line, 70 internal error, 130 cancelled."})

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
  * {@code results.json} (see {@link io.github.influence4j.examples.report.RunResults}).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Plots and an HTML summary of a run's results.json.",
         description = {"Write PNG plots and a one-page HTML summary from a run directory's results.json:",
             "pruning curves, the data map and per-class score histograms, into DIR/report/."})
 final class ReportCommand extends Subcommand implements Callable<Integer> {

@@ -1,5 +1,7 @@
 package io.github.influence4j.examples.cli;
 
+import io.github.influence4j.core.exception.ScorerNotFoundException;
+import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.spi.InfluenceScorers;
 import io.github.influence4j.core.spi.ScorerDefinition;
 import io.github.influence4j.core.InfluenceScorer;
@@ -68,10 +70,18 @@ final class ScoreCommand extends Subcommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--top and --chunk-size must be >= 0");
         }
         if (out != null) {
-            ScoreFiles.checkWritable(out);
+            try {
+                ScoreFiles.checkWritable(out);
+            } catch (CliException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, out.toString());
+            }
         }
-        // Resolve the name before touching the store, so a typo fails fast with the list of names.
-        InfluenceScorers.definition(scorer);
+        // Resolve the name and the options before touching the store, so a typo fails fast.
+        try {
+            InfluenceScorers.definition(scorer).parse(options);
+        } catch (ConfigurationException | ScorerNotFoundException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, scorer + " " + options);
+        }
         try (TrainingArtifactStore s = StoreArgs.open(store)) {
             InfluenceScorer sc = InfluenceScorers.create(scorer, s, options);
             Progress progress = progress();

@@ -24,6 +24,14 @@ final class ScoreFiles {
         if (Files.isDirectory(out)) {
             throw new CliException("--out " + out + " is a directory; name a .csv or .npy file");
         }
+        Path dir = out.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(Files.createTempFile(dir, ".influence4j-probe", ".tmp"));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new CliException("--out " + out + ": cannot write in " + dir
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; choose a writable directory", e);
+        }
     }
 
     /**

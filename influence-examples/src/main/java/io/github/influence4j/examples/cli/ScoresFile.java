@@ -134,7 +134,33 @@ final class ScoresFile {
         }
     }
 
-    private static InfluenceScores create(Path file, String name, int[] ids, double[] values, Orientation o) {
+    /**
+     * Accepts the rows in any order (a spreadsheet may have sorted them by score) and puts them in
+     * example-id order; a negative or repeated id, or a NaN, is an error naming the example.
+     */
+    private static InfluenceScores create(Path file, String name, int[] rawIds, double[] rawValues, Orientation o) {
+        Integer[] order = new Integer[rawIds.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> rawIds[i]));
+        int[] ids = new int[rawIds.length];
+        double[] values = new double[rawIds.length];
+        for (int i = 0; i < order.length; i++) {
+            ids[i] = rawIds[order[i]];
+            values[i] = rawValues[order[i]];
+            if (ids[i] < 0) {
+                throw new CliException(file + ": example id " + ids[i] + " is negative; ids are row numbers of the store,"
+                        + " 0 and up");
+            }
+            if (i > 0 && ids[i] == ids[i - 1]) {
+                throw new CliException(file + ": example " + ids[i] + " appears twice; each example needs one score");
+            }
+            if (Double.isNaN(values[i])) {
+                throw new CliException(file + ": the score of example " + ids[i] + " is NaN; rescore the store or drop"
+                        + " that row");
+            }
+        }
         ScoreProvenance p = ScoreProvenance.builder(name).version("file").options(Map.of("file", file.toString()))
                 .store("file:" + file, "").build();
         try {

@@ -68,10 +68,20 @@ final class SelectCommand extends Subcommand implements Callable<Integer> {
         }
         String ext = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!ext.endsWith(".csv") && !ext.endsWith(".txt")) {
-            throw new CliException("--out " + out + ": the file name must end in .csv or .txt");
+            throw new ParameterException(spec.commandLine(), "--out " + out + ": the file name must end in .csv or .txt");
         }
-        SelectionPolicy p = Selections.parse(policy);
+        SelectionPolicy p;
+        try {
+            p = Selections.parse(policy);
+        } catch (RuntimeException e) {
+            throw new ParameterException(spec.commandLine(), "--policy: " + e.getMessage(), e, null, policy);
+        }
         InfluenceScores s = ScoresFile.read(scores, Optional.ofNullable(orientation));
+        long infinite = java.util.Arrays.stream(s.values()).filter(Double::isInfinite).count();
+        if (infinite > 0) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "note: %d of %d scores in %s are infinite (e.g. forgetting's"
+                    + " never-learned value); they sort as the largest or smallest values%n", infinite, s.size(), scores);
+        }
         int[] y = labels == null ? new int[0] : LabelsFile.read(labels, s.exampleIds());
         if (p.usesLabels() && labels == null) {
             throw new CliException("policy " + p.spec() + " balances classes: pass --labels (a store directory or a CSV"

@@ -1,5 +1,6 @@
 package io.github.influence4j.examples.cli;
 
+import io.github.influence4j.examples.report.CurvePoint;
 import io.github.influence4j.examples.report.PruningSummary;
 import io.github.influence4j.examples.report.ReportWriter;
 import io.github.influence4j.examples.snli.SnliPruneSettings;
@@ -25,6 +26,7 @@ import picocli.CommandLine.ParameterException;
  * {@code <dir>/<variant>/}. Started again with the same directory, it resumes where it stopped.
  */
 @Command(name = "snli-prune", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "The SNLI pruning experiment of Tan et al. (2023).",
         description = {"The SNLI pruning experiment (Tan et al. 2023, Sec. 2): train on the SNLI dev pool with capture,",
             "compute every score, prune easy/hard fractions by each score plus random, retrain, test on SNLI test,",
             "and write results.json, CSVs and an HTML report. Rerun with the same --dir to resume."})
@@ -113,7 +115,9 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
             Path vdir = root.resolve(s.variantName());
             SnliPruneJob.Outcome out = new SnliPruneJob(vdir, s, o, progress, command).run(sc, fr, noPruning ? List.of() : seeds(n));
             o.printf(Locale.ROOT, "%n== %s: summary (test accuracy, mean +/- sample std over seeds) ==%n", s.variantName());
-            ReportCommand.printSummary(o, PruningSummary.aggregate(out.results().trainings()));
+            List<CurvePoint> summary = PruningSummary.aggregate(out.results().trainings());
+            ReportCommand.printSummary(o, summary);
+            SummaryReading.print(o, summary, rate > 0);
             ReportWriter.Report report = ReportWriter.write(vdir);
             done.add(String.format(Locale.ROOT, "%s: %s, report %s", s.variantName(), vdir.resolve("results.json"),
                     report.html()));

@@ -54,7 +54,7 @@ class CliErrorsTest {
     @Test
     void unknownScorerListsTheAvailableOnes() {
         CliRun.of("score", "--store", tmp.toString(), "--scorer", "no-such-scorer")
-                .assertOneLineError(ExitCodes.FAILED, "no scorer named 'no-such-scorer'", "available");
+                .assertOneLineError(ExitCodes.USAGE, "no scorer named 'no-such-scorer'", "available");
     }
 
     @Test
@@ -65,7 +65,7 @@ class CliErrorsTest {
     @Test
     void badOutputExtensionFailsBeforeAnyWork() {
         CliRun.of("score", "--store", tmp.toString(), "--scorer", "x", "--out", tmp.resolve("s.json").toString())
-                .assertOneLineError(ExitCodes.FAILED, ".csv or .npy");
+                .assertOneLineError(ExitCodes.USAGE, ".csv or .npy");
     }
 
     @Test
@@ -87,13 +87,13 @@ class CliErrorsTest {
         Path scores = tmp.resolve("s.csv");
         Files.writeString(scores, "# score=x orientation=HIGHER_IS_HARDER store=t\nexample_id,x\n0,1.0\n1,2.0\n");
         CliRun.of("select", "--scores", scores.toString(), "--policy", "prune-sideways:0.3", "--out",
-                tmp.resolve("k.csv").toString()).assertOneLineError(ExitCodes.FAILED, "prune-sideways");
+                tmp.resolve("k.csv").toString()).assertOneLineError(ExitCodes.USAGE, "prune-sideways");
     }
 
     @Test
     void debugPrintsTheStackTrace() {
         CliRun r = CliRun.of("score", "--debug", "--store", tmp.toString(), "--scorer", "no-such-scorer");
-        assertEquals(ExitCodes.FAILED, r.exitCode());
+        assertEquals(ExitCodes.USAGE, r.exitCode());
         assertTrue(r.err().contains("\tat "), r.err());
         assertTrue(r.err().startsWith(ErrorReporter.PREFIX + "no scorer named"), r.err());
     }
