@@ -37,7 +37,9 @@ final class HtmlReport {
         row(h, "machine", esc(i.machine()) + ", Java " + esc(i.java()));
         row(h, "started", esc(i.startedAt()));
         row(h, "wall time", String.format(Locale.ROOT, "%.1f min", i.wallSeconds() / 60));
-        row(h, "training pool", esc(r.dataset().train()) + " (" + r.dataset().trainExamples() + " examples)");
+        String pool = esc(r.dataset().train());
+        row(h, "training pool", pool + (pool.endsWith(")") ? ", " : " (") + r.dataset().trainExamples() + " examples"
+                + (pool.endsWith(")") ? "" : ")"));
         row(h, "evaluation", esc(r.dataset().test()) + " (" + r.dataset().testExamples() + " examples)");
         if (r.dataset().noiseRate() > 0) {
             row(h, "label noise", String.format(Locale.ROOT, "%.0f%% nominal, %d labels really changed",
@@ -78,7 +80,8 @@ final class HtmlReport {
         points.stream().filter(p -> p.pruning() != Pruning.NONE).forEach(p -> fractions.add(p.fraction()));
         h.append("<h2>Test accuracy (mean &plusmn; std over seeds, %)</h2>\n");
         full.ifPresent(f -> h.append("<p>Full data: <b>").append(pct(f)).append("</b> (").append(f.n())
-                .append(" seeds). Green: above random pruning at the same fraction; red: below.</p>\n"));
+                .append(f.n() == 1 ? " seed, so no std" : " seeds")
+                .append("). Green: above random pruning at the same fraction; red: below.</p>\n"));
         h.append("<table><tr><th class=l>pruning</th><th class=l>score</th>");
         for (double f : fractions) {
             h.append("<th>").append(String.format(Locale.ROOT, "%.0f%%", 100 * f)).append("</th>");
@@ -123,7 +126,8 @@ final class HtmlReport {
     }
 
     private static String pct(CurvePoint p) {
-        return String.format(Locale.ROOT, "%.2f &plusmn; %.2f", 100 * p.mean(), 100 * p.std());
+        return p.n() < 2 ? String.format(Locale.ROOT, "%.2f", 100 * p.mean())
+                : String.format(Locale.ROOT, "%.2f &plusmn; %.2f", 100 * p.mean(), 100 * p.std());
     }
 
     private static void row(StringBuilder h, String key, String valueHtml) {
