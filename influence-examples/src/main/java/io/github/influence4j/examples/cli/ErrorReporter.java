@@ -89,7 +89,17 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (code == ExitCodes.INTERNAL) {
             msg = "internal error: " + t.getClass().getName() + ": " + msg;
         }
-        return msg.replaceAll("\\s*\\R\\s*", " ").strip();
+        return forTheCommandLine(msg).replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /**
+     * The library's messages name library calls; a CLI user types commands instead.
+     *
+     * @param msg a message from the library
+     * @return the message with library calls replaced by the command that does the same
+     */
+    static String forTheCommandLine(String msg) {
+        return msg.replace("ArtifactStores.verify(dir)", "'influence4j inspect --verify --store DIR'");
     }
 
     private static boolean debug(String[] args) {

@@ -89,4 +89,11 @@ class CliRoughEdgesTest {
             }
         }
     }
+
+    @Test
+    void damagedStoreHintsNameTheCommandNotTheLibraryCall() {
+        String line = ErrorReporter.oneLine(new io.github.influence4j.core.exception.CorruptStoreException(
+                "chunk x is damaged; ArtifactStores.verify(dir) lists every damaged file."), ExitCodes.FAILED);
+        assertTrue(line.contains("influence4j inspect --verify --store DIR") && !line.contains("ArtifactStores"), line);
+    }
 }
