@@ -168,7 +168,8 @@ final class SnliPruneJob {
     private RunResults initialResults(SnliData data, List<InfluenceScores> all, List<InfluenceScores> pruning,
             Optional<NoisyLabels> noise, List<DetectionResult> detection, Instant started) {
         int n = data.train().size();
-        List<ScoreInfo> infos = pruning.stream().map(s -> new ScoreInfo(s.name(), s.orientation().name(),
+        // every score computed, data-map coordinates included: the report shows their histograms too
+        List<ScoreInfo> infos = all.stream().map(s -> new ScoreInfo(s.name(), s.orientation().name(),
                 SnliScores.spec(s.name()).description())).toList();
         List<String> classes = Arrays.stream(SnliLabel.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList();
         DatasetInfo ds = new DatasetInfo("SNLI 1.0 dev (training pool)" + (settings.limit() > 0 ? ", first "

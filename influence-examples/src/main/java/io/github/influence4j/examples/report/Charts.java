@@ -26,6 +26,9 @@ public final class Charts {
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xbcbd22), new Color(0x17becf)};
+    /** After ten scores the colours repeat: the marker tells the second ten (and so on) apart. */
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE,
+        SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
     private static final int HISTOGRAM_BINS = 30;
 
     private Charts() {
@@ -59,15 +62,15 @@ public final class Charts {
                 .toList();
         int colour = 0;
         for (String score : scores) {
-            addCurve(chart, score, full, PruningSummary.curve(points, direction, score), PALETTE[colour++ % PALETTE.length],
+            addCurve(chart, score, full, PruningSummary.curve(points, direction, score), colour++,
                     false, scores.size() <= MAX_BANDS);
         }
         List<CurvePoint> random = PruningSummary.curve(points, Pruning.RANDOM, RunResults.RANDOM);
         if (!random.isEmpty()) {
-            addCurve(chart, "random (baseline)", full, random, Color.BLACK, true, true);
+            addCurve(chart, "random (baseline)", full, random, -1, true, true);
         }
         if (full != null && scores.isEmpty() && random.isEmpty()) {
-            addCurve(chart, "full data", full, List.of(), Color.BLACK, false, true);
+            addCurve(chart, "full data", full, List.of(), -1, false, true);
         }
         return chart;
     }
@@ -91,15 +94,19 @@ public final class Charts {
         CurvePoint full = PruningSummary.fullData(points).orElse(null);
         List<CurvePoint> random = PruningSummary.curve(points, Pruning.RANDOM, RunResults.RANDOM);
         if (!random.isEmpty()) {
-            addCurve(chart, "random", full, random, Color.BLACK, true, true);
+            addCurve(chart, "random", full, random, -1, true, true);
         }
-        addCurve(chart, score, full, PruningSummary.curve(points, direction, score), PALETTE[index % PALETTE.length],
-                false, true);
+        addCurve(chart, score, full, PruningSummary.curve(points, direction, score), index, false, true);
         return chart;
     }
 
-    private static void addCurve(XYChart chart, String name, CurvePoint full, List<CurvePoint> curve, Color colour,
+    /**
+     * @param style the score's position: its colour (tab10) and, past ten, its marker; -1 for the
+     *     black reference curves
+     */
+    private static void addCurve(XYChart chart, String name, CurvePoint full, List<CurvePoint> curve, int style,
             boolean dashed, boolean withBand) {
+        Color colour = style < 0 ? Color.BLACK : PALETTE[style % PALETTE.length];
         List<CurvePoint> pts = new ArrayList<>();
         if (full != null) {
             pts.add(full);
@@ -135,7 +142,7 @@ public final class Charts {
         }
         XYSeries line = chart.addSeries(name, x, y);
         line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-        line.setMarker(SeriesMarkers.CIRCLE);
+        line.setMarker(style < 0 ? SeriesMarkers.CIRCLE : MARKERS[style / PALETTE.length % MARKERS.length]);
         line.setLineColor(colour);
         line.setMarkerColor(colour);
         if (dashed) {
@@ -230,6 +237,7 @@ public final class Charts {
                 .xAxisTitle(score).yAxisTitle("fraction of the class").build();
         chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Step);
+        chart.getStyler().setYAxisDecimalPattern("0.00");
         if (min > max) {
             return chart;
         }
