@@ -93,9 +93,9 @@ class DemoCommandTest {
         CliRun.of("score", "--store", store, "--scorer", "vog", "--option", "normalization=DATASET", "--top", "0")
                 .assertOk();
         CliRun.of("score", "--store", store, "--scorer", "vog", "--option", "normalisation=DATASET")
-                .assertOneLineError(ExitCodes.FAILED, "normalisation");
+                .assertOneLineError(ExitCodes.USAGE, "normalisation");
         CliRun.of("score", "--store", store, "--scorer", "vog", "--option", "spread=WIDE")
-                .assertOneLineError(ExitCodes.FAILED, "spread", "WIDE");
+                .assertOneLineError(ExitCodes.USAGE, "spread", "WIDE");
         CliRun.of("score", "--store", store, "--scorer", "pvi")
                 .assertOneLineError(ExitCodes.FAILED, "NULL_LOGITS");
     }
@@ -132,7 +132,7 @@ class DemoCommandTest {
     @Test
     void customScorerScoresTheStoreWhenOnTheClasspath() throws Exception {
         String store = DemoRun.store(dir).toString();
-        CliRun.of("score", "--store", store, "--scorer", "loss-mean").assertOneLineError(ExitCodes.FAILED,
+        CliRun.of("score", "--store", store, "--scorer", "loss-mean").assertOneLineError(ExitCodes.USAGE,
                 "no scorer named 'loss-mean'");
         CliRun r = CustomScorerDiscoveryTest.withCustomScorerOnClasspath(() -> CliRun.of("score", "--store", store,
                 "--scorer", "loss-mean", "--option", "last=2", "--out", tmp.resolve("lm.csv").toString()));
