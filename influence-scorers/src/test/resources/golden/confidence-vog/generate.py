@@ -5,8 +5,8 @@ Builds a small synthetic model of the oracle's family (embedding -> masked mean 
 hidden layer -> linear head), trains it with SGD on variable-length token sequences with label
 noise, saves checkpoints after each epoch (each epoch with its own learning rate), then
 
-  1. writes the oracle's input layout (oracle_input/) and runs /work/shared/oracle/ref_scores.py
-     on it (oracle_output/, and oracle_output_nl/ with --never-learned C for forgetting);
+  1. writes the oracle's input layout (oracle_input/) and runs the oracle's ref_scores.py
+     (--oracle DIR; default ../shared/oracle beside the repository root) on it (oracle_output/, and oracle_output_nl/ with --never-learned C for forgetting);
   2. computes, independently of the oracle and with torch autograd, every artifact the Java store
      needs (artifacts/, layout in README.md): LABELS, TOKEN_IDS, LOGITS, LOSS, INPUT_GRADS,
      EMBEDDING_GRADS (ragged, real positions only), LAYER_INPUTS / LAYER_OUTPUT_GRADS of the
@@ -15,7 +15,7 @@ noise, saves checkpoints after each epoch (each epoch with its own learning rate
   3. computes PVI (not in the oracle) with torch log_softmax: extra/pvi_last.npy (last checkpoint)
      and extra/pvi_mean.npy (mean over checkpoints).
 
-Run:  /usr/bin/python3 generate.py            (writes next to this file; deterministic for a seed)
+Run:  /usr/bin/python3 generate.py [--oracle DIR]   (writes next to this file; deterministic for a seed)
 """
 from __future__ import annotations
 
@@ -35,7 +35,9 @@ N, V, D, H, K, L = 36, 24, 6, 5, 3, 9
 LRS = [0.9, 0.6, 0.35, 0.15]          # one epoch per checkpoint, each with its own learning rate
 STEPS_PER_EPOCH = 6                   # minibatches of 6
 NOISE = 0.17                          # fraction of flipped labels
-ORACLE = "/work/shared/oracle/ref_scores.py"
+# the optional sibling checkout shared/oracle beside the repository root (6 levels above this file)
+REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), *[".."] * 6))
+ORACLE_DIR = os.path.join(os.path.dirname(REPO), "shared", "oracle")
 
 
 def make_data(g: torch.Generator):
@@ -136,6 +138,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=os.path.dirname(os.path.abspath(__file__)))
     ap.add_argument("--seed", type=int, default=20230611)
+    ap.add_argument("--oracle", default=ORACLE_DIR, help="directory holding ref_scores.py (default: %(default)s)")
     a = ap.parse_args(argv)
     torch.set_num_threads(1)
     g = torch.Generator().manual_seed(a.seed)
@@ -154,7 +157,7 @@ def main(argv=None):
         for k, v in c["w"].items():
             save(os.path.join(d, k + ".npy"), v.numpy())
         save(os.path.join(d, "lr.npy"), np.asarray(c["lr"], dtype=np.float64))
-    oracle = [sys.executable, ORACLE, "--artifacts", oi, "--threads", "1"]
+    oracle = [sys.executable, os.path.join(a.oracle, "ref_scores.py"), "--artifacts", oi, "--threads", "1"]
     subprocess.run(oracle + ["--out", os.path.join(a.out, "oracle_output")], check=True, stdout=subprocess.DEVNULL)
     subprocess.run(oracle + ["--out", os.path.join(a.out, "oracle_output_nl"), "--scores", "forgetting",
                              "--never-learned", str(len(ckpts))], check=True, stdout=subprocess.DEVNULL)

@@ -3,7 +3,7 @@
 
 1. Trains a small oracle-family model (embedding -> masked mean pool -> Linear+tanh "hid" ->
    Linear "fc") with plain SGD and keeps 3 checkpoints with different learning rates.
-2. Writes the oracle's inputs (ART/) and runs /work/shared/oracle/ref_scores.py on them for the
+2. Writes the oracle's inputs (ART/) and runs the oracle's ref_scores.py on them for the
    goldens (influence matrices and self-influence: all parameters, emb, fc, fc weight, TracIn-WE,
    TracIn-WE-Top10), plus a few extra oracle calls through its Python API (hid only, no lr).
 3. Exports the artifacts the Java side consumes, computed here with plain per-example torch
@@ -12,7 +12,9 @@
    LAYER_OUTPUT_GRADS for hid and fc, PARAM_GRADS for emb (dense V*D), hid and fc (W row-major
    [out, in] then bias).
 
-Run from this directory:  /usr/bin/python3 make_golden.py [--oracle /work/shared/oracle]
+Run from this directory:  /usr/bin/python3 make_golden.py [--oracle DIR]
+(DIR holds ref_scores.py; default ../shared/oracle beside the repository root, the optional sibling
+checkout of the oracle)
 """
 import argparse
 import json
@@ -113,7 +115,8 @@ def save_split(root, split, ck_name, arts, with_static):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--oracle", default="/work/shared/oracle")
+    repo = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), *[".."] * 6))
+    ap.add_argument("--oracle", default=os.path.join(os.path.dirname(repo), "shared", "oracle"))
     a = ap.parse_args()
     torch.set_num_threads(1)
     torch.set_default_dtype(torch.float64)

@@ -46,7 +46,8 @@ public record BenchOptions(Set<Table> tables, boolean quick, Path work, boolean 
               --work    where synthetic stores are written (default target/bench-work)
               --keep    keep the generated stores
               --python  interpreter with torch and numpy for the oracle table (default /usr/bin/python3)
-              --oracle  directory holding ref_scores.py (default /work/shared/oracle, or $INFLUENCE4J_ORACLE)
+              --oracle  directory holding ref_scores.py (default: -Dinfluence4j.oracle, else $INFLUENCE4J_ORACLE,
+                        else ../shared/oracle, the optional sibling checkout beside the repository root)
               --rows    table 1 only for SNLI-shaped or small rows (default all), e.g. the N = 10^6 memory check alone
             """;
 
@@ -56,6 +57,26 @@ public record BenchOptions(Set<Table> tables, boolean quick, Path work, boolean 
         if (!List.of("all", "snli", "small").contains(rows)) {
             throw new IllegalArgumentException("--rows must be all, snli or small, was '" + rows + "'\n" + USAGE);
         }
+    }
+
+    /** The system property naming the oracle's directory: {@value}. */
+    public static final String ORACLE_PROPERTY = "influence4j.oracle";
+    /** The environment variable naming the oracle's directory when the system property is unset: {@value}. */
+    public static final String ORACLE_ENV = "INFLUENCE4J_ORACLE";
+
+    /**
+     * @return the oracle's directory when {@code --oracle} is not given: the system property
+     *     {@value #ORACLE_PROPERTY}, else the environment variable {@value #ORACLE_ENV}, else
+     *     {@code ../shared/oracle} relative to the working directory (run from the repository root,
+     *     that is the optional sibling checkout {@code shared/oracle} beside the repository)
+     */
+    static Path defaultOracle() {
+        String prop = System.getProperty(ORACLE_PROPERTY);
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        String env = System.getenv(ORACLE_ENV);
+        return env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "oracle");
     }
 
     /**
@@ -69,8 +90,7 @@ public record BenchOptions(Set<Table> tables, boolean quick, Path work, boolean 
         Path work = Path.of("target", "bench-work");
         boolean keep = false;
         Path python = Path.of("/usr/bin/python3");
-        String env = System.getenv("INFLUENCE4J_ORACLE");
-        Path oracle = Path.of(env != null ? env : "/work/shared/oracle");
+        Path oracle = defaultOracle();
         String rows = "all";
         List<String> a = new ArrayList<>(Arrays.asList(args));
         for (int i = 0; i < a.size(); i++) {

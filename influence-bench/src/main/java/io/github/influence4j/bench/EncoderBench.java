@@ -32,7 +32,8 @@ final class EncoderBench {
                     .row("test accuracy after " + epochs + " epoch(s) (SNLI test, 9,824 pairs)",
                             String.format(Locale.ROOT, "%.1f%%", 100 * out.number("testAccuracy")))
                     .note(String.format(Locale.ROOT, "%d epoch(s), %d evenly spaced checkpoints, EncoderConfig and"
-                            + " TrainOptions defaults, child JVM with OMP_NUM_THREADS=1. DESIGN.md's PyTorch reference"
+                            + " TrainOptions defaults, child JVM with OMP_NUM_THREADS=1."
+                            + " docs/DESIGN.md's PyTorch reference"
                             + " (Conv1d encoder, same data): 5.8 s per epoch, 67.5%% after 10 epochs.", epochs,
                             (int) out.number("checkpoints")))
                     .render();

@@ -109,7 +109,8 @@ final class OracleBench {
     /** @return null if the interpreter has torch and numpy and the oracle is there, else why not */
     static String pythonStatus(BenchOptions o) {
         if (!Files.isRegularFile(o.oracleDir().resolve("ref_scores.py"))) {
-            return "no ref_scores.py in " + o.oracleDir() + " (use --oracle DIR)";
+            return "no ref_scores.py in " + o.oracleDir().toAbsolutePath().normalize() + " (use --oracle DIR or -D"
+                    + BenchOptions.ORACLE_PROPERTY + "=DIR)";
         }
         if (!Files.isExecutable(o.python())) {
             return o.python() + " is absent";

@@ -99,7 +99,8 @@ public final class ReadWorker {
             try (Stream<Path> s = Files.list(d)) {
                 s.filter(p -> p.getFileName().toString().endsWith(".npy")).sorted().forEach(out::add);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + d + " (the file store layout of DESIGN.md section 2)", e);
+                throw new UncheckedIOException("cannot list " + d
+                        + " (the file store layout of docs/DESIGN.md section 2.5)", e);
             }
         }
         return out;

@@ -4,7 +4,7 @@ package io.github.influence4j.bench;
  * The shape of a synthetic training-artifact store: N examples with T_i real token positions
  * (uniform in {@code [minTokens, maxTokens]}), embedding width D, K classes, C checkpoints, a
  * vocabulary of V token ids (Zipf-like frequencies) and a head of three factored dense layers
- * {@code d1: 4D -> H, d2: H -> H, fc: H -> K} (the [u; v; |u-v|; u*v] head of DESIGN.md section 6).
+ * {@code d1: 4D -> H, d2: H -> H, fc: H -> K} (the [u; v; |u-v|; u*v] head of docs/DESIGN.md section 6.2).
  *
  * @param numExamples N, {@code >= 1}
  * @param minTokens smallest T_i, {@code >= 1}

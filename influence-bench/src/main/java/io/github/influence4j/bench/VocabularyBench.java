@@ -8,7 +8,7 @@ import java.util.Locale;
  * Table 2 of issue 9: TracIn-WE time against the vocabulary size V at fixed N and token counts
  * (the same seed gives the same T_i; only the token ids' range changes). Self-influence and
  * train-to-test (top 10 proponents per test example) both work over the distinct tokens of each
- * example and the postings of shared tokens, so time should stay flat in V (DESIGN.md section 7).
+ * example and the postings of shared tokens, so time should stay flat in V (docs/DESIGN.md section 7).
  */
 final class VocabularyBench {
     static final int[] VOCABULARIES = {5_000, 30_000, 300_000};

@@ -102,6 +102,26 @@ class HarnessTest {
     }
 
     @Test
+    void oracleDirectoryFromOptionThenPropertyThenSiblingCheckout() {
+        String before = System.getProperty(BenchOptions.ORACLE_PROPERTY);
+        try {
+            System.clearProperty(BenchOptions.ORACLE_PROPERTY);
+            if (System.getenv(BenchOptions.ORACLE_ENV) == null) {
+                assertEquals(Path.of("..", "shared", "oracle"), BenchOptions.parse().oracleDir());
+            }
+            System.setProperty(BenchOptions.ORACLE_PROPERTY, "/tmp/oracle-from-property");
+            assertEquals(Path.of("/tmp/oracle-from-property"), BenchOptions.parse().oracleDir());
+            assertEquals(Path.of("/tmp/o"), BenchOptions.parse("--oracle", "/tmp/o").oracleDir());
+        } finally {
+            if (before == null) {
+                System.clearProperty(BenchOptions.ORACLE_PROPERTY);
+            } else {
+                System.setProperty(BenchOptions.ORACLE_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void tablesRenderAlignedMarkdown() {
         TextTable t = TextTable.of("a", "long header").row("x|y", 1).row("longer cell", TextTable.rate(12_345.6))
                 .note("a note");

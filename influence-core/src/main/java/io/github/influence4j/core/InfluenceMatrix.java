@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Train-to-test influence as a dense {@code [test x train]} matrix of doubles (DESIGN.md section 1):
+ * Train-to-test influence as a dense {@code [test x train]} matrix of doubles (docs/DESIGN.md section 1.1):
  * entry {@code (m, n)} is the influence of training example {@code trainIds[n]} on test example
  * {@code testIds[m]}. Sign convention: <b>positive = proponent</b> (training on the example lowers
  * the test loss; Pruthi et al. 2020, Eq. 1), negative = opponent. Immutable.

@@ -2,7 +2,7 @@ package io.github.influence4j.core;
 
 /**
  * Which end of a score holds the hard examples, so that "prune the easiest 30%" means the same
- * thing for every score (DESIGN.md section 1).
+ * thing for every score (docs/DESIGN.md section 1.2).
  */
 public enum Orientation {
     /** A larger value marks a harder (more influential, more atypical, likelier mislabelled) example: VoG, EL2N, forgetting. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The top-k proponents and opponents of each test example (DESIGN.md section 1), found without
+ * The top-k proponents and opponents of each test example (docs/DESIGN.md section 1.1), found without
  * materialising the {@code [test x train]} influence matrix. Sign convention as in
  * {@link InfluenceMatrix}: positive = proponent. Immutable.
  *

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Computes the influence of training examples (one store) on test examples (another store, scored
- * with the same checkpoints), as TracIn and TracIn-WE do (DESIGN.md sections 1 and 3). Immutable
+ * with the same checkpoints), as TracIn and TracIn-WE do (docs/DESIGN.md sections 1.1, 3.2 and 3.3). Immutable
  * and thread-safe once built. Sign convention: positive = proponent.
  *
  * <pre>{@code

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Examples are independent in eval mode (no dropout; batch normalisation, if any, uses its
  * running statistics), so one backward pass of {@code sum_i f_i} gives every example's own
- * gradient {@code d f_i / d(activation_i)} (DESIGN.md section 5).
+ * gradient {@code d f_i / d(activation_i)} (docs/DESIGN.md section 5.1).
  */
 final class Backprop {
     private Backprop() {

@@ -21,7 +21,7 @@ import org.deeplearning4j.nn.api.Model;
 /**
  * What to capture from a DL4J {@code MultiLayerNetwork} or {@code ComputationGraph}, and the
  * capture itself: {@code LOGITS}, {@code LOSS}, factored dense-layer gradients and input gradients
- * (DESIGN.md section 2) for every example, in batched eval-mode passes.
+ * (docs/DESIGN.md section 2.2) for every example, in batched eval-mode passes.
  *
  * <pre>{@code
  * Dl4jCapture capture = Dl4jCapture.builder()

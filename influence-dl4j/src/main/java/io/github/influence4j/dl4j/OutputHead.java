@@ -22,7 +22,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * @implNote With a softmax output and an unweighted cross-entropy loss, the captured {@code LOSS}
  *     and gradients are exactly those of the training loss (per example, before DL4J averages over
  *     the minibatch). With an identity output they are those of softmax cross-entropy on the
- *     output, the loss every score is defined on (DESIGN.md section 2), whatever loss trained it.
+ *     output, the loss every score is defined on (docs/DESIGN.md sections 2.2 and 5.3), whatever
+ *     loss trained it.
  */
 final class OutputHead {
     private OutputHead() {

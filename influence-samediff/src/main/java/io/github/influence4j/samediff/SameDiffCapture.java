@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Captures the training artifacts of DESIGN.md section 2 from a SameDiff graph, for any batch, with
+ * Captures the training artifacts of docs/DESIGN.md section 2.2 from a SameDiff graph, for any batch, with
  * at most two gradient calls per batch.
  *
  * <pre>{@code

@@ -1,5 +1,5 @@
 /**
- * Capture of training artifacts from a SameDiff graph (DESIGN.md section 5): per-example logits,
+ * Capture of training artifacts from a SameDiff graph (docs/DESIGN.md section 5.2): per-example logits,
  * losses, input and embedding gradients and factored dense-layer gradients, computed for a batch
  * with one backward pass of a summed objective.
  *

@@ -32,8 +32,8 @@ import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
- * A tiny SameDiff model of the oracle's family (../shared/oracle/README.md): constant embedding,
- * masked mean pool, tanh hidden layer, dense head, trained with {@code SameDiff.fit} (SGD with a
+ * A tiny SameDiff model of the oracle's family ({@code ../shared/oracle/README.md}, relative to the
+ * repository root): constant embedding, masked mean pool, tanh hidden layer, dense head, trained with {@code SameDiff.fit} (SGD with a
  * learning-rate schedule) while a {@link SameDiffCaptureListener} captures every 2 steps. Used by the golden
  * test and by the fixture generator.
  */

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every score against the PyTorch oracle ({@code /work/shared/oracle/ref_scores.py}) on the
+ * Every score against the PyTorch oracle ({@code ref_scores.py}; not needed to run this test) on the
  * fixtures of {@code golden/confidence-vog/} (README there: command, versions, seed): from float64
  * artifacts at rtol 1e-9, and from the same artifacts cast to float32 at rtol 1e-5 plus an atol of
  * 1e-6 x the score's largest magnitude (normalised and difference scores cross zero).

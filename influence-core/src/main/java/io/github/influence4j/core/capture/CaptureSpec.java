@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a checkpoint captures: which per-checkpoint artifact kinds (DESIGN.md section 2), computed
+ * What a checkpoint captures: which per-checkpoint artifact kinds (docs/DESIGN.md section 2.2), computed
  * in batches of how many examples. Where layers come from (which dense layers, which input) is
  * framework-specific and configured in the SameDiff or DL4J capture itself.
  *

@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The artifacts of one batch of examples, as a SameDiff or DL4J capture computed them, rows in the
- * batch's order (DESIGN.md section 2).
+ * batch's order (docs/DESIGN.md sections 2.2 and 5.1).
  *
  * <pre>{@code
  * CapturedBatch b = session.computeBatch(data, ExampleRange.of(0, 256));

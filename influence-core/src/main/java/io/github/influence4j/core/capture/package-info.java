@@ -1,5 +1,5 @@
 /**
- * The framework-neutral capture contract (DESIGN.md section 5): what every capture, SameDiff or
+ * The framework-neutral capture contract (docs/DESIGN.md section 5.1): what every capture, SameDiff or
  * DL4J, shares. {@link io.github.influence4j.core.capture.CaptureSchedule} says when a training
  * run captures, {@link io.github.influence4j.core.capture.CaptureSpec} which per-checkpoint artifact
  * kinds and in which batch size, {@link io.github.influence4j.core.capture.CapturedBatch} holds the

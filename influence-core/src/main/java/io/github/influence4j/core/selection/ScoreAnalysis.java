@@ -7,7 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * How scores relate to each other and to known label noise (DESIGN.md section 4; Tan et al. 2023
+ * How scores relate to each other and to known label noise (docs/DESIGN.md section 4; Tan et al. 2023
  * compare scores and test them on shuffled labels): overlap of the hardest q% of two scores (Jaccard), Spearman rank correlation,
  * mislabel-detection AUROC and precision@k, and per-class counts.
  *

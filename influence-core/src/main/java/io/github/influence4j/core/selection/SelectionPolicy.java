@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Turns scores into a training subset (DESIGN.md section 4; Tan, Minakova and Anand, "Influence
+ * Turns scores into a training subset (docs/DESIGN.md section 4; Tan, Minakova and Anand, "Influence
  * Scores at Scale for Efficient Language Data Sampling", EMNLP 2023). Implementations are immutable
  * and thread-safe; the same scores, labels and seed always give the same {@link Selection}.
  *

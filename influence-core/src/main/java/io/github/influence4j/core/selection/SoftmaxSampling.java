@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Softmax sampling: keep a target number of examples drawn without replacement with probability
  * {@code softmax(score / temperature)}, read through the orientation. Tan et al. (2023) sample this
- * way for forgetting counts and for dataset-normalised VoG (DESIGN.md section 4); it also breaks the
+ * way for forgetting counts and for dataset-normalised VoG (docs/DESIGN.md section 4); it also breaks the
  * many ties of a count-valued score at random rather than by example id.
  *
  * <p>Spec: {@code softmax:temperature=0.5,keep=0.7} (or {@code prune=0.3}), optional

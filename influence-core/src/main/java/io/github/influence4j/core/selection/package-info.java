@@ -1,6 +1,6 @@
 /**
  * Selection: turns {@link io.github.influence4j.core.InfluenceScores} into training subsets, and
- * analyses scores against each other and against known label noise (DESIGN.md section 4). Scorers
+ * analyses scores against each other and against known label noise (docs/DESIGN.md section 4). Scorers
  * compute, selection decides.
  *
  * <p>Policies ({@link io.github.influence4j.core.selection.SelectionPolicy}, built by

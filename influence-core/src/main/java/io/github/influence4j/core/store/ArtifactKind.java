@@ -1,7 +1,7 @@
 package io.github.influence4j.core.store;
 
 /**
- * The kinds of training artifact a store can hold (DESIGN.md section 2).
+ * The kinds of training artifact a store can hold (docs/DESIGN.md section 2.2).
  *
  * <p>Each kind has a {@link Scope} (written once per store, or once per checkpoint), says whether
  * it is <em>ragged</em> (a variable number of rows per example: only real token positions are

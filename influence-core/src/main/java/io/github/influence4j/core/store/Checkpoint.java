@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One observation of the model at a training step (DESIGN.md section 2).
+ * One observation of the model at a training step (docs/DESIGN.md section 2.1).
  *
  * <pre>{@code
  * Checkpoint c = Checkpoint.builder("epoch-3").step(1200).epoch(3).learningRate(1e-3).seed(42).build();

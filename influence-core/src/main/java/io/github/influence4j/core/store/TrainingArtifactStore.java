@@ -14,7 +14,7 @@ import java.util.stream.StreamSupport;
 /**
  * Read access to the training artifacts of one run: N examples, an ordered list of
  * {@link Checkpoint}s and, per checkpoint, whichever {@link ArtifactKind}s were captured there
- * (DESIGN.md section 2).
+ * (docs/DESIGN.md sections 2.1 to 2.3).
  *
  * <p>Access is example-major and chunked: a scorer walks example ranges and, per range, loops over
  * checkpoints, so its memory is O(range x checkpoints x shape), never O(N x checkpoints). Only

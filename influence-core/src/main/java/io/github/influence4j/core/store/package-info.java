@@ -1,5 +1,5 @@
 /**
- * The training-artifact store's API (DESIGN.md section 2): what a store holds
+ * The training-artifact store's API (docs/DESIGN.md section 2): what a store holds
  * ({@link io.github.influence4j.core.store.ArtifactKind}, {@link io.github.influence4j.core.store.ArtifactKey},
  * {@link io.github.influence4j.core.store.ArtifactInfo}, {@link io.github.influence4j.core.store.Checkpoint},
  * {@link io.github.influence4j.core.store.StoreSpec}), how it is read

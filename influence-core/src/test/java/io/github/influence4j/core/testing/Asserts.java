@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Arrays;
 
-/** The one shared closeness assertion (STYLE.md): reports the worst index and the values there. */
+/** The one shared closeness assertion (docs/CONTRIBUTING.md, "Tests"): reports the worst index and the values there. */
 public final class Asserts {
     /** float32 relative tolerance. */
     public static final double F32_RTOL = 1e-5;

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code influence4j snli-prune}: the SNLI pruning experiment of Tan, Minakova and Anand (2023,
- * Sec. 2) at the scale of DESIGN.md section 6. Per variant (clean labels, and each label-noise
+ * Sec. 2) at the scale of docs/DESIGN.md section 6.4. Per variant (clean labels, and each label-noise
  * rate): one full-data run on the SNLI dev pool with capture of evenly spaced checkpoints into a
  * file store, every score of {@link SnliScores}, then easy/hard pruning by each score plus random
  * pruning, retrained per seed and evaluated on SNLI test; results.json, CSVs and an HTML report in

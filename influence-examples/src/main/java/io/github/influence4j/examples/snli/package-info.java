@@ -1,6 +1,7 @@
 /**
- * The SNLI pruning experiment of Tan, Minakova and Anand (2023, Sec. 2) at the scale of DESIGN.md
- * section 6: which scores it computes and with which options ({@link io.github.influence4j.examples.snli.SnliScores}),
+ * The SNLI pruning experiment of Tan, Minakova and Anand (2023, Sec. 2) at the scale of
+ * docs/DESIGN.md section 6.4: which scores it computes and with which options
+ * ({@link io.github.influence4j.examples.snli.SnliScores}),
  * and its settings ({@link io.github.influence4j.examples.snli.SnliPruneSettings}). The command
  * {@code influence4j snli-prune} runs it.
  */

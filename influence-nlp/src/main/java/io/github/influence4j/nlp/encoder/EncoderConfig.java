@@ -1,7 +1,7 @@
 package io.github.influence4j.nlp.encoder;
 
 /**
- * Architecture of the SNLI encoder (DESIGN.md section 6).
+ * Architecture of the SNLI encoder (docs/DESIGN.md section 6.2).
  *
  * @param channels output channels of the width-{@code width} convolution over word embeddings
  *     (PyTorch reference: 256)

@@ -9,7 +9,7 @@ import io.github.influence4j.nlp.text.WordVectors;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The bundled SNLI protocol data (DESIGN.md section 6): GloVe vectors, the dev split as training
+ * The bundled SNLI protocol data (docs/DESIGN.md section 6.1): GloVe vectors, the dev split as training
  * pool and the test split for evaluation, tokenized with the GloVe vocabulary.
  *
  * @param vectors the bundled GloVe 6B 100d subset

@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The SNLI sentence-pair classifier of DESIGN.md section 6 as a SameDiff graph.
+ * The SNLI sentence-pair classifier of docs/DESIGN.md section 6.2 as a SameDiff graph.
  *
  * <pre>
  *   e   = E[ids]                                  row i: premise i, one padding position, hypothesis i, [B, L, D]
@@ -30,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * @implNote The embedding matrix E is a SameDiff <em>constant</em> updated outside the graph
  *     ({@link EmbeddingAdam}): backprop through {@code gather} on a trainable variable is broken in
- *     SameDiff 1.0.0-M2.1 (DESIGN.md section 6). The padding row is zero and never updated, so
+ *     SameDiff 1.0.0-M2.1 (docs/DESIGN.md section 6.3). The padding row is zero and never updated, so
  *     padded positions act as the zero padding of the convolution. Dropout is a multiplication by
  *     keep-mask placeholders ({@code 0} or {@code 1/(1-p)}, drawn by the trainer's seeded RNG, all
  *     ones in eval mode), which makes training reproducible and capture deterministic. Batches are

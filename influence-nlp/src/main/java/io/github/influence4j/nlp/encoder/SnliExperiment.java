@@ -22,7 +22,7 @@ import java.util.Random;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One SNLI run of the protocol of DESIGN.md section 6: train on the dev pool (or a subset of it)
+ * One SNLI run of the protocol of docs/DESIGN.md section 6: train on the dev pool (or a subset of it)
  * with optional capture, then evaluate on the test split.
  *
  * <pre>{@code

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a {@link SnliEncoder} with Adam on mean cross-entropy (DESIGN.md section 6).
+ * Trains a {@link SnliEncoder} with Adam on mean cross-entropy (docs/DESIGN.md section 6.2).
  *
  * <pre>{@code
  * SnliEncoder enc = SnliEncoder.create(glove.initialMatrix(new Random(1), 0.1f), vocab.size(), EncoderConfig.defaults(), 1);

@@ -1,5 +1,5 @@
 /**
- * The SameDiff SNLI encoder of DESIGN.md section 6 (GloVe embeddings, a width-3 convolution with
+ * The SameDiff SNLI encoder of docs/DESIGN.md section 6.2 (GloVe embeddings, a width-3 convolution with
  * masked max pooling, [u; v; |u-v|; u*v] and the 3-layer head of Tan et al. 2023), its training
  * loop and its capture of training artifacts. Capture itself is the SameDiff capture of
  * {@code influence-samediff} ({@link io.github.influence4j.samediff.SameDiffCapture}, attached with

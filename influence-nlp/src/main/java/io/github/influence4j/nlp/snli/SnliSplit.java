@@ -1,7 +1,7 @@
 package io.github.influence4j.nlp.snli;
 
 /**
- * The SNLI 1.0 splits bundled with this module (DESIGN.md section 6: the dev split is the
+ * The SNLI 1.0 splits bundled with this module (docs/DESIGN.md section 6.1: the dev split is the
  * training pool, the test split the evaluation set). CC BY-SA 4.0, see {@code NOTICE-SNLI.md}.
  */
 public enum SnliSplit {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The protocol's full run (DESIGN.md section 6): 10 epochs on the 9,842 dev pairs, evaluated on
+ * The protocol's full run (docs/DESIGN.md section 6.2): 10 epochs on the 9,842 dev pairs, evaluated on
  * the 9,824 test pairs. Minutes on 2 cores: tagged slow.
  */
 @Tag("slow")
@@ -17,7 +17,7 @@ class SnliAccuracySlowTest {
         SnliData data = SnliData.bundled(64);
         SnliExperiment.Result r = SnliExperiment.run(data, EncoderConfig.defaults(),
                 TrainOptions.builder().seed(1).build(), Optional.empty());
-        // PyTorch reference, same data and architecture: 66-68% (DESIGN.md section 6)
+        // PyTorch reference, same data and architecture: 66-68% (docs/DESIGN.md section 6.2)
         assertTrue(r.testAccuracy() >= 0.65, "test accuracy " + r.testAccuracy());
     }
 }

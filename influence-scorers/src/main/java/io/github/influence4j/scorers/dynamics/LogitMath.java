@@ -4,7 +4,7 @@ package io.github.influence4j.scorers.dynamics;
  * Float64 helpers on one example's logits, shared by the confidence-family accumulators.
  *
  * @implNote Softmax and log-softmax subtract the row maximum first (log-sum-exp), so large logits
- *     never overflow. Argmax ties go to the lowest class index (DESIGN.md section 3).
+ *     never overflow. Argmax ties go to the lowest class index (docs/DESIGN.md section 3.0).
  */
 final class LogitMath {
     private LogitMath() {

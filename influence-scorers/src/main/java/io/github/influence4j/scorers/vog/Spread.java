@@ -2,7 +2,7 @@ package io.github.influence4j.scorers.vog;
 
 /**
  * How VoG reduces the per-element spread of the gradients across checkpoints to one number per
- * example (DESIGN.md section 3).
+ * example (docs/DESIGN.md section 3.1).
  */
 public enum Spread {
     /**

@@ -12,7 +12,7 @@ import java.util.Arrays;
  *
  * @implNote Welford (1962) updates, per element x at checkpoint k: {@code d = x - mean;
  *     mean += d / k; m2 += d * (x - mean)}; the population variance is {@code m2 / C} (divide by C,
- *     {@code ddof = 0}, DESIGN.md section 3). An example with no real positions ({@code T_i = 0})
+ *     {@code ddof = 0}, docs/DESIGN.md section 3.0). An example with no real positions ({@code T_i = 0})
  *     gets 0: it has no gradient to vary (the oracle's masked mean gives the same).
  */
 final class VogAccumulator {

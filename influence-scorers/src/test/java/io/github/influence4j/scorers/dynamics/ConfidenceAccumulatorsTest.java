@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each confidence-family accumulator against a naive float64 loop written straight from the
- * definitions (DESIGN.md section 3), plus hand-computed values that pin each convention.
+ * definitions (docs/DESIGN.md sections 3.5 to 3.9), plus hand-computed values that pin each convention.
  */
 class ConfidenceAccumulatorsTest {
     static final int N = 9;

@@ -7,7 +7,7 @@ import io.github.influence4j.core.store.file.ArtifactStores;
 import io.github.influence4j.core.store.memory.MemoryStores;
 import java.nio.file.Path;
 
-/** The two store implementations every scorer must agree on (DESIGN.md section 2). */
+/** The two store implementations every scorer must agree on (docs/DESIGN.md section 2). */
 public enum StoreKind {
     /** {@link MemoryStores#create(StoreSpec)}. */
     MEMORY,

@@ -8,8 +8,8 @@ import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.nio.file.Path;
 
 /**
- * Static factories for the file store (DESIGN.md section 2): create one, resume writing into one,
- * open one for reading, verify one. The returned objects are the interfaces of
+ * Static factories for the file store (docs/DESIGN.md sections 2.5 and 2.6): create one, resume
+ * writing into one, open one for reading, verify one. The returned objects are the interfaces of
  * {@code core.store}; the implementation stays in this package. For a store held in memory, see
  * {@link io.github.influence4j.core.store.memory.MemoryStores}.
  *

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The journal of an uncommitted capture: {@code static/pending.json} or
  * {@code checkpoints/<id>/pending.json}, listing the chunks already durable, so that a resumed
- * capture keeps them (DESIGN.md section 2). Replaced atomically; deleted after the commit.
+ * capture keeps them (docs/DESIGN.md section 2.6). Replaced atomically; deleted after the commit.
  */
 final class CaptureJournal {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureJournal.class);

@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The file store (DESIGN.md section 2): {@code manifest.json} plus {@code .npy} chunk files that
+ * The file store (docs/DESIGN.md sections 2.5 and 2.6): {@code manifest.json} plus {@code .npy} chunk files that
  * numpy opens without our code. Create it with {@link ArtifactStores#create}, continue an
  * interrupted capture with {@link ArtifactStores#resume}, read it with {@link ArtifactStores#open}.
  *

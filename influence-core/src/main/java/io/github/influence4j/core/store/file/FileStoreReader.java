@@ -28,7 +28,7 @@ import java.util.TreeMap;
 
 /**
  * The read side of the file store: a snapshot of the committed manifest plus chunk reads that
- * verify every file (DESIGN.md section 2). Thread-safe: the manifest is an immutable value
+ * verify every file (docs/DESIGN.md section 2.5). Thread-safe: the manifest is an immutable value
  * replaced at each commit, and every read opens, reads and closes its files.
  */
 final class FileStoreReader implements TrainingArtifactStore {

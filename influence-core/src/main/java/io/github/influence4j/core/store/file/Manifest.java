@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The committed state of a file store, as recorded in {@code manifest.json} (DESIGN.md section 2).
+ * The committed state of a file store, as recorded in {@code manifest.json} (docs/DESIGN.md section 2.5).
  * Immutable: a commit builds a new one.
  *
  * @param spec the store's shape

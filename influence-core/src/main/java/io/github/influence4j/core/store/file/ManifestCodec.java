@@ -30,8 +30,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Reads and writes {@code manifest.json} and the {@code pending.json} journal of an uncommitted
- * capture (DESIGN.md section 2). Reading checks the format version, counts, kinds, shapes, dtypes
- * and chunk layout, and says what is wrong and what to do.
+ * capture (docs/DESIGN.md sections 2.5 and 2.6). Reading checks the format version, counts, kinds,
+ * shapes, dtypes and chunk layout, and says what is wrong and what to do.
  *
  * @implNote Dtypes are written as numpy names ({@code float32}, {@code float64}, {@code int32},
  *     {@code int64}) so the manifest reads naturally next to {@code np.load}. Unknown fields are

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.zip.CRC32C;
 
 /**
- * The file store's layout on disk and its crash-safe file operations (DESIGN.md section 2).
+ * The file store's layout on disk and its crash-safe file operations (docs/DESIGN.md sections 2.5 and 2.6).
  *
  * <pre>
  * &lt;store&gt;/manifest.json

@@ -1,12 +1,12 @@
 /**
- * The file store (DESIGN.md section 2): {@code manifest.json} plus {@code .npy} chunk files that
+ * The file store (docs/DESIGN.md sections 2.5 and 2.6): {@code manifest.json} plus {@code .npy} chunk files that
  * numpy opens without our code. {@link io.github.influence4j.core.store.file.ArtifactStores} is the
  * entry point (create, resume, open, verify) and
  * {@link io.github.influence4j.core.store.file.StoreVerification} the result of a verification;
  * everything else here is the on-disk format and is package-private: the manifest and its codec,
  * the capture journal, chunk reads and writes, checksums and the writer lock.
  *
- * <p>The manifest records, for every chunk file, its length and SHA-256 (as DESIGN.md section 2
+ * <p>The manifest records, for every chunk file, its length and SHA-256 (as docs/DESIGN.md section 2.5
  * specifies) and, since 0.1.0, its CRC32C and whether all its values are finite ({@code "crc32c"},
  * {@code "allFinite"}; both optional, so older stores still open). Reads check the CRC32C by
  * default ({@link io.github.influence4j.core.store.ChunkVerification}) because SHA-256 on every
