@@ -34,7 +34,7 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
     static final List<Double> FRACTIONS = List.of(0.1, 0.3, 0.45);
     static final int EPOCHS = 2;
     static final int QUICK_EPOCHS = 3;
-    static final int QUICK_CHECKPOINTS = 6;
+    static final int QUICK_CHECKPOINTS = 5;
     static final double QUICK_NOISE = 0.2;
     static final double QUICK_FRACTION = 0.2;
 
@@ -43,7 +43,7 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
     @Nullable Path dir;
 
     @Option(names = "--quick", description = {"Preset of about 10 minutes on 2 cores: the 20%-label-noise variant only, 3 epochs,",
-        "6 checkpoints (LOGITS and INPUT_GRADS only), 1 seed, fraction 0.2, scores vog-class, el2n, forgetting:",
+        "5 checkpoints (LOGITS and INPUT_GRADS only), 1 seed, fraction 0.2, scores vog-class, el2n, forgetting:",
         "how well each score finds the shuffled labels, and whether pruning its hardest examples beats random.",
         "Explicit options override it."})
     boolean quick;
@@ -62,7 +62,7 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "E", description = "Epochs of every training run (default 2; quick 3).")
     @Nullable Integer epochs;
 
-    @Option(names = "--checkpoints", paramLabel = "C", description = "Evenly spaced checkpoints captured (default 10; quick 6).")
+    @Option(names = "--checkpoints", paramLabel = "C", description = "Evenly spaced checkpoints captured (default 10; quick 5).")
     @Nullable Integer checkpoints;
 
     @Option(names = "--noise", paramLabel = "RATE", split = ",",

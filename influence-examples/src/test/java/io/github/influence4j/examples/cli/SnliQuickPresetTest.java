@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code snli-prune --quick} (on the first 60 pairs, scores only): the 20%-noise variant, 3 epochs,
- * 6 checkpoints, and a store holding only the artifact kinds its scores read.
+ * 5 checkpoints, and a store holding only the artifact kinds its scores read.
  */
 class SnliQuickPresetTest {
     @TempDir
