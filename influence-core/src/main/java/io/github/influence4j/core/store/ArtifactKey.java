@@ -16,6 +16,8 @@ public record ArtifactKey(ArtifactKind kind, String layer) implements Comparable
     /**
      * Validates the key.
      *
+     * @param kind the artifact kind
+     * @param layer the layer or parameter-group name; empty exactly when the kind is not layered
      * @throws IllegalArgumentException if a layered kind lacks a layer, an unlayered one has one, or
      *     the layer name holds characters other than letters, digits, {@code _} and {@code -}
      */

@@ -9,7 +9,12 @@ import java.util.List;
  * @param steps total optimizer steps
  */
 public record TrainingRun(List<Epoch> epochs, int steps) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param epochs per-epoch timings
+     * @param steps total optimizer steps
+     */
     public TrainingRun {
         epochs = List.copyOf(epochs);
     }
