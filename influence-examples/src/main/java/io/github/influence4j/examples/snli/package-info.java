@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * The SNLI pruning experiment of Tan, Minakova and Anand (2023, Sec. 2) at the scale of DESIGN.md
  * section 6: which scores it computes and with which options ({@link io.github.influence4j.examples.snli.SnliScores}),
