@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * A third-party scorer written the way a user would write one: {@link com.example.lossmean.LossMean}
  * is a {@code ScorerDefinition} on the same engine as the built-in scorers, offered through

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * Benchmarks of influence4j (issue 9, docs/BENCHMARKS.md): a bench main ({@link
  * io.github.influence4j.bench.BenchMain}) that prints scoring-throughput, memory, vocabulary-size,

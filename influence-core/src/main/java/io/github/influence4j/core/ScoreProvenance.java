@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.core;
 
 import io.github.influence4j.core.store.TrainingArtifactStore;
@@ -28,7 +31,22 @@ public record ScoreProvenance(String scorer, String scorerVersion, Map<String, S
         String manifestHash, List<String> checkpoints, String backend, String dataType, String libraryVersion,
         String javaVersion, String platform, Instant time) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param scorer the scorer's name
+     * @param scorerVersion the scorer implementation's version
+     * @param options the options in force, as strings (sorted)
+     * @param storeId the store's id
+     * @param manifestHash the store's manifest hash at scoring time
+     * @param checkpoints ids of the checkpoints used, in order
+     * @param backend the ND4J backend class
+     * @param dataType the accumulation dtype ("float64")
+     * @param libraryVersion influence4j's version
+     * @param javaVersion {@code java.version}
+     * @param platform OS name and architecture (floating point differs by platform)
+     * @param time when scoring finished
+     */
     public ScoreProvenance {
         options = java.util.Collections.unmodifiableMap(new TreeMap<>(options));
         checkpoints = List.copyOf(checkpoints);

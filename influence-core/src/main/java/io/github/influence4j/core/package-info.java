@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * The influence4j core API: {@link io.github.influence4j.core.InfluenceScorer}, discovery through
  * {@link io.github.influence4j.core.spi.InfluenceScorers}, {@link io.github.influence4j.core.InfluenceScores}

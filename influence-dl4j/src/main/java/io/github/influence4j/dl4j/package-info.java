@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * Capture of training artifacts from DL4J {@code MultiLayerNetwork} and {@code ComputationGraph}
  * training: {@link io.github.influence4j.dl4j.Dl4jCapture} (what to capture and the capture

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.samediff;
 
 import io.github.influence4j.core.store.ArtifactKey;
@@ -17,7 +20,14 @@ import java.util.Objects;
  *     ARRAY variable computed from trainable variables (a placeholder never gets a gradient)
  */
 public record DenseLayerTap(String name, String inputVariable, String preActivationVariable) {
-    /** Checks the name is a valid layer name. */
+    /**
+     * Checks the name is a valid layer name.
+     *
+     * @param name the layer name in the store ({@code LAYER_INPUTS.<name>}): letters, digits, {@code _}, {@code -}
+     * @param inputVariable the SameDiff variable holding {@code a}, shape {@code [B, I]}
+     * @param preActivationVariable the SameDiff variable holding {@code z}, shape {@code [B, O]}; an
+     *     ARRAY variable computed from trainable variables (a placeholder never gets a gradient)
+     */
     public DenseLayerTap {
         Objects.requireNonNull(inputVariable, "inputVariable");
         Objects.requireNonNull(preActivationVariable, "preActivationVariable");

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.samediff;
 
 import java.util.Map;
@@ -18,7 +21,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *     its real token positions, in the order of its {@code TOKEN_IDS} (padding never listed)
  */
 public record EvalBatch(int[] ids, Map<String, INDArray> placeholders, int[] labels, int[][] positions) {
-    /** Checks the sizes agree. */
+    /**
+     * Checks the sizes agree.
+     *
+     * @param ids the store example id of each batch row, distinct, in any order (a source may group
+     *     examples of similar length to save padding); {@code ids.length} rows in every batch-major input
+     * @param placeholders every placeholder the graph needs except the label placeholder and capture's
+     *     own, <em>with dropout off</em> (for example keep-masks of ones): capture must be deterministic
+     * @param labels the gold class per example, {@code ids.length} entries
+     * @param positions per example, the rows of the embedding output viewed as {@code [-1, D]} that are
+     *     its real token positions, in the order of its {@code TOKEN_IDS} (padding never listed)
+     */
     public EvalBatch {
         Objects.requireNonNull(ids, "ids");
         placeholders = Map.copyOf(placeholders);

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.samediff;
 
 import java.util.ArrayList;
@@ -37,7 +40,27 @@ import org.jspecify.annotations.Nullable;
  */
 public record GraphTaps(String embeddingOutput, String lookupOutput, List<String> gradientRoots, String logits,
         String perExampleLoss, String labelPlaceholder, List<DenseLayerTap> denseLayers, int numClasses) {
-    /** Copies the lists and checks for nulls and duplicate layer names. */
+    /**
+     * Copies the lists and checks for nulls and duplicate layer names.
+     *
+     * @param embeddingOutput the embedding-layer output {@code [.., D]} whose gradient of the true-class
+     *     logit is {@code INPUT_GRADS} (VoG, Agarwal et al. 2022)
+     * @param lookupOutput the word-embedding lookup output {@code [.., D]} whose loss gradient is
+     *     {@code EMBEDDING_GRADS} (TracIn-WE, Yeh et al. 2022); often the same variable. It must have
+     *     the same layout as {@code embeddingOutput}: {@link EvalBatch#positions()} index both.
+     * @param gradientRoots variables passed to {@code SameDiff.createGradFunction(...)} to keep gradient
+     *     paths alive that SameDiff would prune (the embedding matrix when it is a constant: SameDiff
+     *     1.0.0-M2.1 drops an ARRAY variable whose inputs are all constants or placeholders from the
+     *     gradient graph); may be empty
+     * @param logits the pre-softmax outputs {@code [B, K]}
+     * @param perExampleLoss the per-example cross-entropy {@code [B]} (natural log), not reduced
+     * @param labelPlaceholder the placeholder holding labels, either int {@code [B]} or one-hot
+     *     {@code [B, K]}; capture fills it from {@link EvalBatch#labels()}
+     * @param denseLayers the dense layers whose factored gradients are captured, in forward order (input
+     *     side first, the head last): capture records each one's position as the {@code layer-index}
+     *     attribute of its {@code LAYER_OUTPUT_GRADS}
+     * @param numClasses K, the width of the logits, {@code >= 2} (SameDiff does not infer static shapes)
+     */
     public GraphTaps {
         Objects.requireNonNull(embeddingOutput, "embeddingOutput");
         Objects.requireNonNull(lookupOutput, "lookupOutput");

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * Capture of training artifacts from a SameDiff graph (docs/DESIGN.md section 5.2): per-example logits,
  * losses, input and embedding gradients and factored dense-layer gradients, computed for a batch

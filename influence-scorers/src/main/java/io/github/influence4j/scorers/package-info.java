@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * The built-in scorers: {@link io.github.influence4j.scorers.Scorers} (typed factories),
  * {@link io.github.influence4j.scorers.ScorerOptions} (every option, documented once) and

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * JMH benchmarks of the scorers on one chunk held in a memory store, through the public
  * {@code Scorers} entry points (VoG, data map, EL2N, AUM, forgetting, TracIn-WE self and top-k), and

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.core.capture;
 
 import io.github.influence4j.core.store.ArtifactKind;
@@ -38,7 +41,21 @@ import java.util.TreeSet;
  */
 public record CaptureSchedule(int evenlySpacedCheckpoints, int everyIterations, Set<Long> iterations, int everyEpochs,
         Set<Integer> epochs, int logitsEveryIterations, int logitsUntilEpoch) {
-    /** Validates the fields and copies the sets. */
+    /**
+     * Validates the fields and copies the sets.
+     *
+     * @param evenlySpacedCheckpoints n checkpoints at steps {@code max(1, round(k T / n))}, k = 1..n, for a
+     *     run of T steps (the last at the end of training); 0 for none. Needs the run length T.
+     * @param everyIterations a checkpoint when the step is a multiple of this; 0 for none
+     * @param iterations a checkpoint after each of these steps ({@code >= 1})
+     * @param everyEpochs a checkpoint at the end of epoch e when {@code (e + 1)} is a multiple of this;
+     *     0 for none
+     * @param epochs a checkpoint at the end of each of these epochs ({@code >= 0})
+     * @param logitsEveryIterations a {@code LOGITS}-only checkpoint every this many steps; 0 for none.
+     *     Needs the run length.
+     * @param logitsUntilEpoch the logits cadence stops after this many epochs (steps {@code <= E x
+     *     stepsPerEpoch}); ignored when the cadence is off
+     */
     public CaptureSchedule {
         if (evenlySpacedCheckpoints < 0 || everyIterations < 0 || everyEpochs < 0 || logitsEveryIterations < 0
                 || logitsUntilEpoch < 0) {

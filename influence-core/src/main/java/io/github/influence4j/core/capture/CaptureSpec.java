@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.core.capture;
 
 import io.github.influence4j.core.store.ArtifactKind;
@@ -22,7 +25,13 @@ public record CaptureSpec(Set<ArtifactKind> kinds, int batchSize) {
     /** Examples per batched pass unless set otherwise. */
     public static final int DEFAULT_BATCH_SIZE = 256;
 
-    /** Validates the fields and copies the kinds. */
+    /**
+     * Validates the fields and copies the kinds.
+     *
+     * @param kinds per-checkpoint kinds, at least one; static kinds ({@code LABELS}, {@code TOKEN_IDS},
+     *     {@code SEGMENT_IDS}) are written once per store, never per checkpoint
+     * @param batchSize the most examples per batched pass, {@code >= 1}
+     */
     public CaptureSpec {
         kinds = Set.copyOf(kinds);
         if (kinds.isEmpty()) {

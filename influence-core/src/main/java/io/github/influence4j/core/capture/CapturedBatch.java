@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.core.capture;
 
 import io.github.influence4j.core.store.ArtifactKey;
@@ -31,7 +34,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record CapturedBatch(int[] ids, Map<ArtifactKey, INDArray> dense, Map<ArtifactKey, INDArray> ragged,
         int[] lengths) {
-    /** Copies the maps into key order and checks the row counts. */
+    /**
+     * Copies the maps into key order and checks the row counts.
+     *
+     * @param ids the store example id of each row
+     * @param dense dense artifacts, {@code [n, ...]} each
+     * @param ragged ragged artifacts, real positions only, {@code [sum lengths, D]} each
+     * @param lengths real positions per example ({@code T_i}), shared by every ragged artifact; one
+     *     entry per row, or none when the batch holds no ragged artifact and the capture did not
+     *     compute them
+     */
     public CapturedBatch {
         ids = ids.clone();
         dense = java.util.Collections.unmodifiableMap(new TreeMap<>(dense));

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * The framework-neutral capture contract (docs/DESIGN.md section 5.1): what every capture, SameDiff or
  * DL4J, shares. {@link io.github.influence4j.core.capture.CaptureSchedule} says when a training

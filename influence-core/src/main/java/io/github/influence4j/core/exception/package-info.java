@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * The unchecked exceptions of influence4j, rooted at
  * {@link io.github.influence4j.core.exception.InfluenceException}. They live in a package of their

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * Plain file formats and file operations with no knowledge of stores or scores:
  * {@link io.github.influence4j.core.io.Npy} reads and writes NumPy {@code .npy} files, and

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * Selection: turns {@link io.github.influence4j.core.InfluenceScores} into training subsets, and
  * analyses scores against each other and against known label noise (docs/DESIGN.md section 4). Scorers

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.core.store;
 
 import java.util.Arrays;
@@ -20,7 +23,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 public record ArtifactInfo(ArtifactKey key, DataType dataType, List<Long> exampleShape,
         Map<String, String> attributes) {
 
-    /** Copies the collections and checks the dtype. */
+    /**
+     * Copies the collections and checks the dtype.
+     *
+     * @param key the artifact
+     * @param dataType the element type on disk: FLOAT, DOUBLE, INT or LONG
+     * @param exampleShape the shape of one example: {@code []} for a scalar, {@code [K]} for logits;
+     *     for ragged kinds the trailing shape of one position ({@code [D]} for gradients, {@code []}
+     *     for token ids)
+     * @param attributes free-form metadata, unmodifiable
+     */
     public ArtifactInfo {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(dataType, "dataType");

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.core.store;
 
 import java.util.Objects;
@@ -16,6 +19,8 @@ public record ArtifactKey(ArtifactKind kind, String layer) implements Comparable
     /**
      * Validates the key.
      *
+     * @param kind the artifact kind
+     * @param layer the layer or parameter-group name; empty exactly when the kind is not layered
      * @throws IllegalArgumentException if a layered kind lacks a layer, an unlayered one has one, or
      *     the layer name holds characters other than letters, digits, {@code _} and {@code -}
      */

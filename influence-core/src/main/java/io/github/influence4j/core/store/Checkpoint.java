@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.core.store;
 
 import java.util.Objects;
@@ -25,6 +28,13 @@ public record Checkpoint(String id, long step, int epoch, double learningRate, l
     /**
      * Validates the checkpoint.
      *
+     * @param id unique id within the store (letters, digits, {@code _}, {@code -}, {@code .}); also a
+     *     directory name in the file store
+     * @param step the optimizer step (iteration) at which the model was observed, {@code >= 0}
+     * @param epoch the epoch in progress (0-based), {@code >= 0}
+     * @param learningRate the learning rate in force at this step: eta_c of TracIn (Pruthi et al. 2020,
+     *     Eq. 1); finite and {@code >= 0}
+     * @param seed the seed of the training run
      * @throws IllegalArgumentException naming the field and the bad value
      */
     public Checkpoint {

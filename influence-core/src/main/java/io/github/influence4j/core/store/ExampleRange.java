@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.core.store;
 
 /**
@@ -8,6 +11,8 @@ package io.github.influence4j.core.store;
  */
 public record ExampleRange(int from, int to) {
     /**
+     * @param from first example id, inclusive, {@code >= 0}
+     * @param to last example id, exclusive, {@code >= from}
      * @throws IllegalArgumentException if {@code from < 0} or {@code to < from}
      */
     public ExampleRange {

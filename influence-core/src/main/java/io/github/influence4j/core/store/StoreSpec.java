@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.core.store;
 
 import java.util.Objects;
@@ -23,6 +26,10 @@ public record StoreSpec(String storeId, int numExamples, int numClasses, int chu
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
     /**
+     * @param storeId a human-readable id, recorded in every score's provenance
+     * @param numExamples N, the number of examples (ids {@code 0..N-1}), {@code >= 1}
+     * @param numClasses K, the number of classes, {@code >= 2}
+     * @param chunkSize examples per chunk on disk and per default read, {@code >= 1}
      * @throws IllegalArgumentException naming the field and the bad value
      */
     public StoreSpec {

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * The training-artifact store's API (docs/DESIGN.md section 2): what a store holds
  * ({@link io.github.influence4j.core.store.ArtifactKind}, {@link io.github.influence4j.core.store.ArtifactKey},

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * The {@code influence4j} command line (picocli): {@code score}, {@code inspect}, {@code select},
  * {@code report} and {@code demo}. {@link io.github.influence4j.examples.cli.Main} is the entry

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * A small, fully specified synthetic text-classification task for the {@code demo} command: bags of
  * token ids drawn from class-specific topic words, a few training labels flipped on purpose, and a

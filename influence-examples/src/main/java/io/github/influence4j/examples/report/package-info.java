@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * The results of a pruning experiment as files, and the report made from them.
  *

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.nlp.encoder;
 
 /**
@@ -12,7 +15,17 @@ package io.github.influence4j.nlp.encoder;
  * @param maxTokens sentences are cut to this many tokens
  */
 public record EncoderConfig(int channels, int width, int hidden, double dropout, int maxTokens) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param channels output channels of the width-{@code width} convolution over word embeddings
+     *     (PyTorch reference: 256)
+     * @param width the convolution's window, odd, padded so that every real token gets an output
+     * @param hidden width of the head's two hidden dense layers (Tan et al. 2023: 64)
+     * @param dropout dropout probability after each hidden layer of the head, in {@code [0, 1)} (Tan et
+     *     al.: 0.1)
+     * @param maxTokens sentences are cut to this many tokens
+     */
     public EncoderConfig {
         if (channels < 1 || hidden < 1 || maxTokens < 1) {
             throw new IllegalArgumentException("channels, hidden and maxTokens must be >= 1: " + channels + ", "

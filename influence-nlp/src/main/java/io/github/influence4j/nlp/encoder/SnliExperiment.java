@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.nlp.encoder;
 
 import io.github.influence4j.core.capture.CaptureResult;
@@ -45,7 +48,14 @@ public final class SnliExperiment {
      * @param spec which kinds (among {@link SameDiffCapture#ALL_KINDS}) and the capture batch size
      */
     public record Capture(ArtifactWriter writer, CaptureSchedule schedule, CaptureSpec spec) {
-        /** Checks for nulls. */
+        /**
+         * Checks for nulls.
+         *
+         * @param writer where to capture; the static artifacts ({@code LABELS}, {@code TOKEN_IDS},
+         *     {@code SEGMENT_IDS}) are written first unless it already holds them
+         * @param schedule when to capture
+         * @param spec which kinds (among {@link SameDiffCapture#ALL_KINDS}) and the capture batch size
+         */
         public Capture {
             Objects.requireNonNull(writer, "writer");
             Objects.requireNonNull(schedule, "schedule");

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.nlp.encoder;
 
 import java.util.Optional;
@@ -22,7 +25,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record TrainOptions(int epochs, int batchSize, double learningRate, double embeddingLearningRate, long seed,
         Optional<int[]> subset, boolean bucketed) {
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param epochs passes over the training examples, {@code >= 1}
+     * @param batchSize examples per optimizer step, {@code >= 1} (PyTorch reference: 128)
+     * @param learningRate Adam step size of the dense parameters (reference: 1e-3)
+     * @param embeddingLearningRate Adam step size of the word embeddings; 0 freezes them
+     * @param seed seeds initialisation, shuffling and dropout: the same seed gives the same model
+     * @param subset the example ids to train on (indices into the training set), or empty for all
+     * @param bucketed sort each window of 20 shuffled batches by length before batching, so that
+     *     padding (and time) shrinks; the batch order is shuffled again
+     */
     public TrainOptions {
         if (epochs < 1 || batchSize < 1) {
             throw new IllegalArgumentException("epochs and batchSize must be >= 1, were " + epochs + ", " + batchSize);

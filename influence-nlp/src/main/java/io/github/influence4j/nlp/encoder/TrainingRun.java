@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.nlp.encoder;
 
 import java.util.List;
@@ -9,7 +12,12 @@ import java.util.List;
  * @param steps total optimizer steps
  */
 public record TrainingRun(List<Epoch> epochs, int steps) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param epochs per-epoch timings
+     * @param steps total optimizer steps
+     */
     public TrainingRun {
         epochs = List.copyOf(epochs);
     }

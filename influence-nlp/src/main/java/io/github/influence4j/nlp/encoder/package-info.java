@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * The SameDiff SNLI encoder of docs/DESIGN.md section 6.2 (GloVe embeddings, a width-3 convolution with
  * masked max pooling, [u; v; |u-v|; u*v] and the 3-layer head of Tan et al. 2023), its training

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.nlp.text;
 
 import io.github.influence4j.nlp.snli.SnliFormatException;
@@ -30,7 +33,13 @@ import java.util.zip.GZIPInputStream;
 public record WordVectors(Vocabulary vocabulary, int dimension, float[] vectors) {
     private static final String BUNDLED = "/io/github/influence4j/nlp/data/glove.6B.100d.snli-devtest.txt.gz";
 
-    /** Checks the sizes agree. */
+    /**
+     * Checks the sizes agree.
+     *
+     * @param vocabulary the words, ids from {@link Vocabulary#RESERVED} in file order
+     * @param dimension D
+     * @param vectors row-major {@code [words, D]}; row {@code id - RESERVED} belongs to word {@code id}
+     */
     public WordVectors {
         if ((long) (vocabulary.size() - Vocabulary.RESERVED) * dimension != vectors.length) {
             throw new IllegalArgumentException("vectors hold " + vectors.length + " values; expected "

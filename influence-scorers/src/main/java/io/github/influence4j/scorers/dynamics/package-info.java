@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * Scores of the training dynamics, all computed from the logits (and gold labels) of each example
  * over checkpoints: data maps (confidence, variability, correctness; Swayamdipta et al. 2020),

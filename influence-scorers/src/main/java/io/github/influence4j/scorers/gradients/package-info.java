@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * Scores read from per-example parameter gradients captured at checkpoints: TracIn self-influence
  * and train-to-test influence (Pruthi et al. 2020; exact from factored dense layers or dense

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.store.ArtifactKey;
@@ -18,7 +21,14 @@ import java.util.Objects;
  */
 public record StoreVerification(Path store, String storeId, List<FileResult> files) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param store the store directory
+     * @param storeId the store id from the manifest
+     * @param files one result per chunk file, in manifest order (static artifacts first, then
+     *     checkpoints in commit order)
+     */
     public StoreVerification {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(storeId, "storeId");
@@ -69,7 +79,17 @@ public record StoreVerification(Path store, String storeId, List<FileResult> fil
      */
     public record FileResult(String file, String checkpointId, ArtifactKey key, ExampleRange range, long bytes,
             Status status, String message) {
-        /** Checks for nulls. */
+        /**
+         * Checks for nulls.
+         *
+         * @param file the path relative to the store, e.g. {@code checkpoints/c0/LOGITS/0-1024.npy}
+         * @param checkpointId the checkpoint, or {@code ""} for a static artifact
+         * @param key the artifact
+         * @param range the chunk's examples
+         * @param bytes the length the manifest records
+         * @param status the outcome
+         * @param message empty when OK; else what failed, expected versus actual, and what to do
+         */
         public FileResult {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(checkpointId, "checkpointId");

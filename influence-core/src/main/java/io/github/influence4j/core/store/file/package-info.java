@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * The file store (docs/DESIGN.md sections 2.5 and 2.6): {@code manifest.json} plus {@code .npy} chunk files that
  * numpy opens without our code. {@link io.github.influence4j.core.store.file.ArtifactStores} is the

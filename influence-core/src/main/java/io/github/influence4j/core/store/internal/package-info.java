@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * Checks and messages shared by the store implementations in {@code core.store.file} and
  * {@code core.store.memory}, so that both reject the same write and answer the same read with the

@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 /**
  * The store held in memory: {@link io.github.influence4j.core.store.memory.MemoryStores} creates
  * one; the implementation is package-private. The same interface and the same checks as the file

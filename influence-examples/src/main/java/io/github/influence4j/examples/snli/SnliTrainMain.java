@@ -1,4 +1,7 @@
-package io.github.influence4j.nlp;
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
+package io.github.influence4j.examples.snli;
 
 import io.github.influence4j.core.capture.CaptureSchedule;
 import io.github.influence4j.nlp.encoder.EncoderConfig;
@@ -15,10 +18,12 @@ import java.util.Optional;
 /**
  * Trains the SNLI encoder on the dev pool and evaluates it on the test split; optionally captures
  * a store. Prints a table of the measured figures (accuracy, seconds per epoch, capture time,
- * bytes per checkpoint). Needs an ND4J backend on the class path (nd4j-native).
+ * bytes per checkpoint). An example application of {@code influence-nlp} (it lives here, not in the
+ * library, because it prints to the console and needs an ND4J backend); {@code influence-examples/run-snli.sh}
+ * runs it from the command-line jar.
  *
  * <pre>
- * java -cp ... io.github.influence4j.nlp.SnliTrainMain [--epochs 10] [--seeds 1,2,3] [--batch 128]
+ * java -cp ... io.github.influence4j.examples.snli.SnliTrainMain [--epochs 10] [--seeds 1,2,3] [--batch 128]
  *     [--lr 1e-3] [--emb-lr 1e-3] [--channels 256] [--no-bucket] [--checkpoints 10]
  *     [--logits-every 50] [--logits-epochs 2] [--store DIR]
  * </pre>
