@@ -1,11 +1,11 @@
 package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.exception.CorruptStoreException;
+import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.ChunkVerification;
 import io.github.influence4j.core.store.file.ChunkFiles.Origin;
-import io.github.influence4j.core.store.file.Manifest.Finiteness;
 import io.github.influence4j.core.store.file.Manifest.StoredFile;
 import io.github.influence4j.core.store.internal.NonFiniteCheck;
 import java.io.IOException;
@@ -13,11 +13,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,11 +80,16 @@ final class ChunkBytes {
      */
     static ChunkBytes read(Origin o, StoredFile f, Pool pool) {
         Path path = o.path(f);
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        ChunkFiles.checkRegularFile(o, f);
+        if (f.bytes() > ChunkFiles.MAX_HEAP_FILE) {
+            throw new StoreException(o.describe(f) + " has " + f.bytes() + " bytes, more than one read can hold (2 GiB);"
+                    + " write the store with a smaller chunk size");
+        }
+        try (FileChannel ch = open(path)) {
             Object stamp = pool.stamp(path); // taken before reading: a later change gives another stamp
             checkLength(o, f, ch.size());
             Sum sum = pool.sumFor(path, stamp, f);
-            int size = Math.toIntExact(f.bytes());
+            int size = (int) f.bytes();
             byte[] b = pool.take(size);
             int pos = 0;
             while (pos < size) {
@@ -105,6 +112,63 @@ final class ChunkBytes {
     }
 
     /**
+     * Opens a file that {@link ChunkFiles#checkRegularFile} found regular, without following a
+     * link that replaced it since.
+     */
+    private static FileChannel open(Path path) throws IOException {
+        return FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Explains a file whose length or header does not fit the array the manifest describes,
+     * holding one block of it at a time: its checksum, streamed, says whether its bytes changed;
+     * if they did not, its header says how it disagrees with the manifest.
+     *
+     * @param o where the file belongs
+     * @param f what the manifest records (its length was checked against the disk)
+     * @param dataType the expected dtype
+     * @param shape the expected full shape
+     * @return the exception to throw
+     */
+    static RuntimeException mismatch(Origin o, StoredFile f, DataType dataType, long[] shape) {
+        RuntimeException e = explain(o, f, dataType, shape);
+        return e != null ? e : new IncompatibleStoreException(o.describe(f) + " has " + f.bytes() + " bytes, which do"
+                + " not fit " + dataType + " " + Arrays.toString(shape) + " as the manifest describes (" + o.info().key()
+                + " with per-example shape " + o.info().exampleShape() + "); the file and the manifest disagree (the"
+                + " store was edited or written by another tool). " + o.remedy());
+    }
+
+    /** @return why the file is not the array described, or null if it is */
+    private static @Nullable RuntimeException explain(Origin o, StoredFile f, DataType dataType, long[] shape) {
+        try (FileChannel ch = open(o.path(f))) {
+            Sum sum = f.hasCrc32c() ? Sum.crc32c() : Sum.sha256();
+            byte[] block = new byte[(int) Math.max(1, Math.min(BLOCK, f.bytes()))];
+            byte[] head = new byte[0];
+            for (long pos = 0; pos < f.bytes(); ) {
+                int len = (int) Math.min(block.length, f.bytes() - pos);
+                readFully(ch, ByteBuffer.wrap(block, 0, len), pos, o, f);
+                if (pos == 0) {
+                    head = Arrays.copyOf(block, len);
+                }
+                sum.update(block, 0, len);
+                pos += len;
+            }
+            if (!sum.value().equals(sum.expected(f))) {
+                return new CorruptStoreException(ChunkFiles.checksumMessage(o, f, sum.name(), sum.value(),
+                        sum.expected(f)));
+            }
+            ChunkFiles.checkArray(o, f, head, f.bytes(), dataType, shape);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        } catch (NoSuchFileException e) {
+            return new CorruptStoreException(ChunkFiles.missingMessage(o, f), e);
+        } catch (IOException e) {
+            return new StoreException(ChunkFiles.unreadableMessage(o, f, e), e);
+        }
+    }
+
+    /**
      * Reads a whole chunk file's array straight into {@code out}'s off-heap buffer (no heap copy),
      * checking its header against the manifest and its checksum as {@link #read} does.
      *
@@ -115,11 +179,11 @@ final class ChunkBytes {
      * @param shape the expected full shape of the file's array
      * @param out a C-ordered array of {@code dataType} that owns its buffer
      * @param outElement where in {@code out} (in elements) the file's first element goes
-     * @param checkFinite whether to make sure there is no NaN or infinity: a file the writer
-     *     recorded as all finite is trusted once its checksum matches; one with no record (older
-     *     stores) is scanned as it arrives
+     * @param checkFinite whether to make sure there is no NaN or infinity: floating-point values
+     *     are scanned as they arrive, whatever the manifest's {@code allFinite} record says (that
+     *     record is not covered by any checksum, so it cannot prove anything)
      * @return true if {@code checkFinite} and every value is known finite; false otherwise (not
-     *     checked, integer values of an older store, the heap path, or a non-finite value)
+     *     checked, the heap path, or a non-finite value)
      * @throws CorruptStoreException if the file is missing, has another length or checksum
      * @throws io.github.influence4j.core.exception.IncompatibleStoreException if its header disagrees with the manifest
      * @implNote The payload is read in blocks of {@value #CACHE_BLOCK} bytes, each checksummed and
@@ -132,34 +196,43 @@ final class ChunkBytes {
             return false;
         }
         Path path = o.path(f);
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        ChunkFiles.checkFits(o, f, dataType, shape);
+        try (FileChannel ch = open(path)) {
             Object stamp = pool.stamp(path);
             checkLength(o, f, ch.size());
             byte[] head = new byte[(int) Math.min(HEADER_PROBE, f.bytes())];
             readFully(ch, ByteBuffer.wrap(head), 0, o, f);
             Npy.Header h;
             try {
-                h = ChunkFiles.checkArray(o, f, head, Math.toIntExact(f.bytes()), dataType, shape);
+                h = ChunkFiles.checkArray(o, f, head, f.bytes(), dataType, shape);
             } catch (RuntimeException e) {
-                // a header longer than the probe, or a damaged file: the heap path reads it whole and
-                // reports damage (checksum) before a bad header
+                // a damaged file, or a header longer than the probe: the checksum, streamed, tells
+                RuntimeException why = explain(o, f, dataType, shape);
+                if (why != null) {
+                    throw why;
+                }
                 copyVia(o, f, pool, dataType, shape, out, outElement);
                 return false;
             }
             Sum sum = pool.sumFor(path, stamp, f);
             int es = Npy.elementSize(dataType);
-            int payload = Math.toIntExact(f.bytes() - h.dataOffset());
+            long payload = f.bytes() - h.dataOffset();
             sum.update(head, 0, h.dataOffset());
-            boolean scan = checkFinite && f.finite() == Finiteness.UNKNOWN
-                    && (dataType == DataType.FLOAT || dataType == DataType.DOUBLE);
+            long base = outElement * es;
+            if (base + payload > Integer.MAX_VALUE) {
+                throw new StoreException(o.describe(f) + " would end at byte " + (base + payload) + " of one array;"
+                        + " reads of more than 2 GiB into one array are not supported: read fewer examples at a time"
+                        + " or write the store with a smaller chunk size");
+            }
+            boolean floating = dataType == DataType.FLOAT || dataType == DataType.DOUBLE;
+            boolean scan = checkFinite && floating; // the manifest's allFinite record is not trusted: it is not checksummed
             boolean finite = true;
             if (payload > 0) {
                 ByteBuffer dst = out.data().asNio();
-                long base = outElement * es;
-                for (int done = 0; done < payload; done += CACHE_BLOCK) {
-                    int len = Math.min(CACHE_BLOCK, payload - done);
+                for (long done = 0; done < payload; done += CACHE_BLOCK) {
+                    int len = (int) Math.min(CACHE_BLOCK, payload - done);
                     dst.clear();
-                    dst.position(Math.toIntExact(base + done)).limit(Math.toIntExact(base + done + len));
+                    dst.position((int) (base + done)).limit((int) (base + done + len));
                     ByteBuffer block = dst.slice();
                     readFully(ch, block, h.dataOffset() + done, o, f);
                     block.flip();
@@ -170,7 +243,7 @@ final class ChunkBytes {
                 }
             }
             new ChunkBytes(o, f, pool, null, stamp, sum).verify();
-            return checkFinite && (f.finite() == Finiteness.ALL_FINITE || scan && finite);
+            return checkFinite && finite;
         } catch (NoSuchFileException e) {
             throw new CorruptStoreException(ChunkFiles.missingMessage(o, f), e);
         } catch (IOException e) {

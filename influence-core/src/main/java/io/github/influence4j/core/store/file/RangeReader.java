@@ -1,6 +1,7 @@
 package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.exception.IncompatibleStoreException;
+import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactInfo;
@@ -18,6 +19,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -55,7 +58,11 @@ final class RangeReader {
                 : dense(root, storeId, checkpointId, info, parts, range, pool, finite);
         if (checkFinite && !finite[0]) {
             try {
-                NonFiniteCheck.check(storeId, checkpointId, chunk); // precise report, or a pass for integers
+                NonFiniteCheck.check(storeId, checkpointId, chunk, e -> { // precise report, or a pass for integers
+                    StoredChunk c = a.chunks().get(e / chunkSize);
+                    return " (file " + StoreFiles.relative(root, new Origin(root, storeId, checkpointId, info, c.range())
+                            .path(c.files().get(0))) + ")";
+                });
             } catch (RuntimeException e) {
                 chunk.close();
                 throw e;
@@ -104,6 +111,10 @@ final class RangeReader {
             ExampleRange range, ChunkBytes.Pool pool, boolean[] finite) {
         long perRow = info.elementsPerRow();
         int es = Npy.elementSize(info.dataType());
+        for (StoredChunk c : parts) { // sizes from the manifest, checked against the disk before any allocation
+            ChunkFiles.checkFits(new Origin(root, storeId, cp, info, c.range()), c.files().get(0), info.dataType(),
+                    ChunkFiles.shape(info, c.range().size()));
+        }
         INDArray out = Npy.allocate(info.dataType(), ChunkFiles.shape(info, range.size()));
         try {
             for (StoredChunk c : parts) {
@@ -116,7 +127,7 @@ final class RangeReader {
                             c.range().size()), out, (lo - range.from()) * perRow, finite[0]);
                     continue;
                 }
-                finite[0] &= f.finite() == Finiteness.ALL_FINITE; // checked by the writer, bytes verified below
+                finite[0] &= !info.isFloatingPoint(); // scanned after assembly (NonFiniteCheck)
                 decodeVerified(o, f, pool, b -> {
                     Npy.Header h = ChunkFiles.checkArray(o, f, b.bytes(), b.length(), info.dataType(),
                             ChunkFiles.shape(info, c.range().size()));
@@ -140,7 +151,10 @@ final class RangeReader {
         for (StoredChunk c : parts) {
             Origin o = new Origin(root, storeId, cp, info, c.range());
             StoredFile f = c.files().get(1);
+            ChunkFiles.checkFits(o, f, DataType.LONG, new long[] {c.range().size() + 1L});
             long[] off = decodeVerified(o, f, pool, b -> ChunkFiles.offsets(o, f, b.bytes(), b.length()));
+            // the values file must hold the rows the offsets promise before they size anything
+            ChunkFiles.checkFits(o, c.files().get(0), info.dataType(), ChunkFiles.shape(info, off[off.length - 1]));
             chunkOffsets.add(off);
             int lo = Math.max(range.from(), c.range().from());
             int hi = Math.min(range.to(), c.range().to());
@@ -165,7 +179,7 @@ final class RangeReader {
                             off[off.length - 1]), out, offsets[lo - range.from()] * perRow, finite[0]);
                     continue;
                 }
-                finite[0] &= f.finite() == Finiteness.ALL_FINITE; // checked by the writer, bytes verified below
+                finite[0] &= !info.isFloatingPoint(); // scanned after assembly (NonFiniteCheck)
                 decodeVerified(o, f, pool, b -> {
                     Npy.Header h = ChunkFiles.checkArray(o, f, b.bytes(), b.length(), info.dataType(),
                             ChunkFiles.shape(info, off[off.length - 1]));
@@ -199,8 +213,9 @@ final class RangeReader {
             long[] rows = {c.range().size()};
             FileResult offsets = null;
             if (info.isRagged()) {
-                offsets = check(o, c.files().get(1), bytes -> {
-                    long[] off = ChunkFiles.offsets(o, c.files().get(1), bytes, bytes.length);
+                StoredFile of = c.files().get(1);
+                offsets = check(o, of, DataType.LONG, new long[] {c.range().size() + 1L}, bytes -> {
+                    long[] off = ChunkFiles.offsets(o, of, bytes, bytes.length);
                     rows[0] = off[off.length - 1];
                 });
                 if (offsets.status() != Status.OK) {
@@ -208,10 +223,10 @@ final class RangeReader {
                 }
             }
             StoredFile values = c.files().get(0);
-            out.add(check(o, values, bytes -> {
-                if (rows[0] >= 0) {
-                    Npy.Header h = ChunkFiles.checkArray(o, values, bytes, bytes.length, info.dataType(),
-                            ChunkFiles.shape(info, rows[0]));
+            long[] shape = rows[0] >= 0 ? ChunkFiles.shape(info, rows[0]) : null;
+            out.add(check(o, values, info.dataType(), shape, bytes -> {
+                if (shape != null) {
+                    Npy.Header h = ChunkFiles.checkArray(o, values, bytes, bytes.length, info.dataType(), shape);
                     checkFiniteRecord(o, values, info, bytes, h);
                 }
             }));
@@ -235,8 +250,17 @@ final class RangeReader {
         }
     }
 
-    private static FileResult check(Origin o, StoredFile f, java.util.function.Consumer<byte[]> arrayCheck) {
-        ChunkFiles.Result r = ChunkFiles.read(o, f);
+    private static FileResult check(Origin o, StoredFile f, DataType dataType, long @Nullable [] shape,
+            java.util.function.Consumer<byte[]> arrayCheck) {
+        ChunkFiles.Result r;
+        try {
+            if (shape != null) {
+                ChunkFiles.checkFits(o, f, dataType, shape); // before reading it into memory
+            }
+            r = ChunkFiles.read(o, f);
+        } catch (StoreException e) {
+            r = ChunkFiles.failed(e);
+        }
         Status status = r.status();
         String message = r.message();
         if (status == Status.OK) {

@@ -1,12 +1,16 @@
 package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.exception.StoreException;
+import io.github.influence4j.core.exception.StoreNotFoundException;
 import io.github.influence4j.core.io.AtomicFiles;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ExampleRange;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -123,15 +127,19 @@ final class StoreFiles {
         CRC32C crc = new CRC32C();
         crc.update(head);
         crc.update(body, 0, bodyLength);
+        KillPoints.step("write " + target.getFileName());
         try {
             AtomicFiles.write(target, out -> {
                 out.write(head);
+                out.flush();
+                KillPoints.step("partly written " + target.getFileName());
                 out.write(body, 0, bodyLength);
             }, forceDir);
         } catch (IOException e) {
-            throw new StoreException("could not write " + target + ": " + e
-                    + "; check free space and permissions, then resume the capture with ArtifactStores.resume", e);
+            throw new StoreException("could not write " + target + ": " + e + "; check free space and permissions,"
+                    + " then resume the capture: run the same command again (in code, ArtifactStores.resume(dir))", e);
         }
+        KillPoints.step("wrote " + target.getFileName());
         return new Manifest.Checksums(hex(md), crc.getValue());
     }
 
@@ -162,15 +170,96 @@ final class StoreFiles {
             }
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.list(dir)) {
-                    if (s.findAny().isPresent()) {
+                    if (s.anyMatch(p -> !isLeftover(p))) {
                         throw new StoreException(dir.toAbsolutePath() + " is not empty and holds no store; create"
                                 + " the store in an empty or new directory");
                     }
                 }
             }
             Files.createDirectories(dir);
+            KillPoints.step("created " + dir);
         } catch (IOException e) {
             throw new StoreException("cannot create store directory " + dir.toAbsolutePath() + ": " + e, e);
+        }
+    }
+
+    /**
+     * @param p an entry of a directory without a manifest
+     * @return whether it is what a create killed before its first manifest leaves: the lock file or
+     *     the manifest's temporary file (a directory holding only these counts as empty)
+     */
+    static boolean isLeftover(Path p) {
+        String name = p.getFileName().toString();
+        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                && (name.equals(LOCK) || name.equals("." + MANIFEST + ".tmp"));
+    }
+
+    /**
+     * Deletes the temporary files ({@code .<name>.tmp}) that writes killed before their rename left
+     * in the store, so that they stop using space. Call with the writer lock held.
+     *
+     * @param root the store directory
+     */
+    static void deleteTemporaryFiles(Path root) {
+        try (Stream<Path> s = Files.walk(root)) { // does not follow links
+            for (Path p : s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                    && p.getFileName().toString().startsWith(".") && p.getFileName().toString().endsWith(".tmp"))
+                    .toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot delete the temporary files of an interrupted write in " + root + ": " + e
+                    + "; check permissions", e);
+        }
+    }
+
+    /**
+     * Deletes a file store (see {@link ArtifactStores#delete}).
+     *
+     * @param dir the store directory
+     */
+    static void deleteStore(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path manifest = dir.resolve(MANIFEST);
+        boolean store = Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS);
+        try {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new StoreNotFoundException(dir.toAbsolutePath() + " is not a directory, so not an influence4j"
+                        + " store; nothing was deleted");
+            }
+            if (!store) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    if (s.anyMatch(p -> !isLeftover(p))) {
+                        throw new StoreNotFoundException(dir.toAbsolutePath() + " holds files but no influence4j store ("
+                                + MANIFEST + " does not exist there); nothing was deleted");
+                    }
+                }
+            }
+            WriterLock lock = WriterLock.acquire(dir);
+            try {
+                // everything but the manifest first: a kill meanwhile leaves a store to delete again
+                List<Path> rest;
+                try (Stream<Path> s = Files.walk(dir)) { // does not follow links
+                    rest = s.filter(p -> !p.equals(dir) && !p.equals(manifest) && !p.equals(dir.resolve(LOCK)))
+                            .sorted(Comparator.reverseOrder()).toList();
+                }
+                for (Path p : rest) {
+                    KillPoints.step("delete " + relative(dir, p));
+                    Files.deleteIfExists(p);
+                }
+                forceDirectory(dir);
+                deleteIfExists(manifest); // from here on, a directory that create accepts as empty
+            } finally {
+                lock.release();
+            }
+            deleteIfExists(dir.resolve(LOCK));
+            Files.deleteIfExists(dir);
+            KillPoints.step("deleted " + dir);
+        } catch (IOException e) {
+            throw new StoreException("could not delete the store at " + dir.toAbsolutePath() + ": " + e
+                    + "; check permissions, then delete it again", e);
         }
     }
 
@@ -181,9 +270,11 @@ final class StoreFiles {
      */
     static void deleteIfExists(Path file) {
         try {
+            KillPoints.step("delete " + file.getFileName());
             if (Files.deleteIfExists(file)) {
                 forceDirectory(file.getParent());
             }
+            KillPoints.step("deleted " + file.getFileName());
         } catch (IOException e) {
             throw new StoreException("could not delete " + file + ": " + e + "; check permissions", e);
         }
