@@ -63,12 +63,12 @@ final class CaptureJournal {
         StoreSpec spec = committed.spec();
         Map<ArtifactKey, PendingArtifact> out = new TreeMap<>();
         Path file = file(root, checkpointId);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return out;
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = StoreFiles.readMetadata(file);
         } catch (IOException e) {
             throw new StoreException("cannot read the capture journal " + file + ": " + e + "; check permissions", e);
         }

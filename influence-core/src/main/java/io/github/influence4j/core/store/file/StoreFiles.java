@@ -1,5 +1,6 @@
 package io.github.influence4j.core.store.file;
 
+import io.github.influence4j.core.exception.CorruptStoreException;
 import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.exception.StoreNotFoundException;
 import io.github.influence4j.core.io.AtomicFiles;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -210,6 +212,41 @@ final class StoreFiles {
         } catch (IOException e) {
             throw new StoreException("cannot delete the temporary files of an interrupted write in " + root + ": " + e
                     + "; check permissions", e);
+        }
+    }
+
+    /** The largest manifest or journal read (far beyond any real store's). */
+    static final long MAX_METADATA = 1L << 30;
+
+    /**
+     * Reads the manifest or a journal: a regular file, not a link, FIFO or device (checked without
+     * following links, so the read neither leaves the store nor blocks), of at most
+     * {@link #MAX_METADATA} bytes.
+     *
+     * @param file the file
+     * @return its bytes
+     * @throws java.nio.file.NoSuchFileException if it does not exist
+     * @throws StoreException if it is not a regular file or too large
+     * @throws IOException if it cannot be read
+     */
+    static byte[] readMetadata(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!a.isRegularFile()) {
+            throw new CorruptStoreException(file.toAbsolutePath() + " is " + (a.isSymbolicLink() ? "a symbolic link"
+                    : a.isDirectory() ? "a directory" : "a FIFO, socket or device") + ", not a regular file; a store's"
+                    + " files must be regular files under its directory (no link is followed)");
+        }
+        if (a.size() > MAX_METADATA) {
+            throw new CorruptStoreException(file.toAbsolutePath() + " has " + a.size() + " bytes, more than any store's"
+                    + " metadata (" + MAX_METADATA + "); it is not a file this library wrote");
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate((int) a.size());
+            while (bb.hasRemaining() && ch.read(bb) >= 0) {
+                // read it all
+            }
+            return java.util.Arrays.copyOf(bb.array(), bb.position());
         }
     }
 

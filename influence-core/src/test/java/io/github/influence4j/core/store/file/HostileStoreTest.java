@@ -171,6 +171,27 @@ class HostileStoreTest {
         }
     }
 
+    @Test
+    void manifestOrJournalThatIsNotARegularFileIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = store("manifest-fifo");
+        Files.delete(fifo.resolve("manifest.json"));
+        mkfifo(fifo.resolve("manifest.json"));
+        Path link = store("manifest-link");
+        Path outside = Files.createDirectories(tmp.resolve("outside-manifest")).resolve("manifest.json");
+        Files.move(link.resolve("manifest.json"), outside);
+        Files.createSymbolicLink(link.resolve("manifest.json"), outside);
+        Path journal = store("journal-fifo");
+        mkfifo(journal.resolve("static/pending.json"));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertMentions(assertThrows(CorruptStoreException.class, () -> ArtifactStores.open(fifo)), "manifest.json",
+                    "a FIFO, socket or device, not a regular file");
+            assertMentions(assertThrows(CorruptStoreException.class, () -> ArtifactStores.open(link)), "manifest.json",
+                    "a symbolic link, not a regular file");
+            assertMentions(assertThrows(CorruptStoreException.class, () -> ArtifactStores.resume(journal).close()),
+                    "pending.json", "not a regular file");
+        });
+    }
+
     // ------------------------------------------------------------------ sizes taken on trust
 
     @Test

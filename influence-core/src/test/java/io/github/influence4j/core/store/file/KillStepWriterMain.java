@@ -22,8 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class KillStepWriterMain {
     static final int N = 4;
     static final StoreSpec SPEC = new StoreSpec("kill", N, 3, 4);
-    static final List<Checkpoint> CHECKPOINTS = List.of(new Checkpoint("c0", 10, 0, 0.1, 7),
-            new Checkpoint("c1", 20, 1, 0.05, 7));
+    static final List<Checkpoint> CHECKPOINTS = List.of(new Checkpoint("c0", 10, 0, 0.1, 7));
     static final ArtifactKey LABELS = ArtifactKey.of(ArtifactKind.LABELS);
     static final ArtifactKey LOGITS = ArtifactKey.of(ArtifactKind.LOGITS);
 
