@@ -43,6 +43,37 @@ class KillEveryStepTest {
         killAtEveryStep("delete-then-capture", 18, true);
     }
 
+    /**
+     * A full disk (here: a file-size limit, {@code ulimit -f}, so that writing the large chunk fails
+     * with an I/O error): the failed write leaves no temporary file, the message says to run the same
+     * command again, and running it again with room completes.
+     */
+    @Test
+    void captureFailingOnAFullDiskLeavesNoTemporaryFileAndCompletesWhenRunAgain() throws Exception {
+        Path dir = tmp.resolve("full");
+        Path log = tmp.resolve("full.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder("bash", "-c", "ulimit -f 64 && exec \"$0\" \"$@\"", java, "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-D" + KillStepWriterMain.WIDTH + "=16384", "-cp",
+                System.getProperty("java.class.path"), KillStepWriterMain.class.getName(), dir.toString(), "capture")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "the child ended");
+        String out = Files.readString(log);
+        assertTrue(child.exitValue() != 0, () -> "the write over the limit failed:\n" + out);
+        assertTrue(out.contains("could not write") && out.contains("run the same command again"), out);
+        try (Stream<Path> s = Files.walk(dir)) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(),
+                    "no partial temporary file is left using space");
+        }
+        System.setProperty(KillStepWriterMain.WIDTH, "16384");
+        try {
+            KillStepWriterMain.capture(dir);
+        } finally {
+            System.clearProperty(KillStepWriterMain.WIDTH);
+        }
+        assertStoreComplete(dir, "after the disk-full failure");
+    }
+
     /** @return the number of steps of an uninterrupted run */
     private int killAtEveryStep(String mode, int maxKills, boolean fromFullStore) throws Exception {
         List<String> killedAt = new ArrayList<>();

@@ -25,6 +25,9 @@ public final class KillStepWriterMain {
     static final List<Checkpoint> CHECKPOINTS = List.of(new Checkpoint("c0", 10, 0, 0.1, 7));
     static final ArtifactKey LABELS = ArtifactKey.of(ArtifactKind.LABELS);
     static final ArtifactKey LOGITS = ArtifactKey.of(ArtifactKind.LOGITS);
+    static final ArtifactKey WIDE = ArtifactKey.of(ArtifactKind.LAYER_INPUTS, "fc");
+    /** With this system property > 0, each checkpoint also holds {@link #WIDE} of that width (large files). */
+    static final String WIDTH = "influence4j.test.width";
 
     private KillStepWriterMain() {
     }
@@ -56,6 +59,10 @@ public final class KillStepWriterMain {
                 }
                 try (CheckpointWriter cw = w.beginCheckpoint(cp)) {
                     writeMissing(cw, LOGITS, c);
+                    int width = Integer.getInteger(WIDTH, 0);
+                    if (width > 0 && !cw.isComplete(WIDE, ExampleRange.of(0, N))) {
+                        cw.write(WIDE, 0, Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, N, width).addi(c));
+                    }
                     cw.commit();
                 }
             }
