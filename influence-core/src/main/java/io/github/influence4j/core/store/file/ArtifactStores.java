@@ -66,7 +66,7 @@ public final class ArtifactStores {
      *     cannot be deleted
      */
     public static void delete(Path dir) {
-        StoreFiles.deleteStore(dir);
+        StoreDirectory.deleteStore(dir);
     }
 
     /**

@@ -68,7 +68,7 @@ final class CaptureJournal {
         }
         byte[] bytes;
         try {
-            bytes = StoreFiles.readMetadata(file);
+            bytes = StoreDirectory.readMetadata(file);
         } catch (IOException e) {
             throw new StoreException("cannot read the capture journal " + file + ": " + e + "; check permissions", e);
         }

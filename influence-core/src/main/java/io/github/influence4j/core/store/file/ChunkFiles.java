@@ -141,7 +141,8 @@ final class ChunkFiles {
             return "Restore the file from a backup, or " + (checkpointId.isEmpty()
                     ? "write the static artifacts again into a new store"
                     : "re-capture checkpoint '" + checkpointId + "' into a new store (a committed checkpoint"
-                    + " cannot be rewritten)") + "; ArtifactStores.verify(dir) lists every damaged file.";
+                    + " cannot be rewritten)") + "; ArtifactStores.verify(dir) (or 'influence4j inspect --store DIR"
+                    + " --verify') lists every damaged file.";
         }
     }
 

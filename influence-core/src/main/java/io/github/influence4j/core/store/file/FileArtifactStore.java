@@ -86,7 +86,7 @@ final class FileArtifactStore extends StaticArtifactWriter {
         FileStoreReader r = FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ);
         WriterLock lock = WriterLock.acquire(dir);
         try {
-            StoreFiles.deleteTemporaryFiles(dir); // of writes a kill interrupted before their rename
+            StoreDirectory.deleteTemporaryFiles(dir); // of writes a kill interrupted before their rename
             // re-read under the lock: another writer may have committed in between
             FileArtifactStore w = new FileArtifactStore(FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ), lock);
             CaptureJournal.deleteCommitted(dir, w.reader.manifest(), w.pendingStatic);

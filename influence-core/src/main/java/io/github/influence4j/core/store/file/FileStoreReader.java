@@ -79,7 +79,7 @@ final class FileStoreReader implements TrainingArtifactStore {
     static byte[] readManifest(Path root) {
         Path file = root.resolve(StoreFiles.MANIFEST);
         try {
-            return StoreFiles.readMetadata(file);
+            return StoreDirectory.readMetadata(file);
         } catch (NoSuchFileException e) {
             throw new StoreNotFoundException("no influence4j store at " + root.toAbsolutePath() + ": "
                     + StoreFiles.MANIFEST + " does not exist there" + (Files.isDirectory(root) ? ""
