@@ -17,14 +17,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -54,12 +47,12 @@ final class ChunkBytes {
 
     private final Origin origin;
     private final StoredFile file;
-    private final Pool pool;
+    private final ChunkPool pool;
     private final Object stamp;
-    private final Sum sum;
+    private final ChunkSum sum;
     private byte[] bytes;
 
-    private ChunkBytes(Origin origin, StoredFile file, Pool pool, byte[] bytes, Object stamp, Sum sum) {
+    private ChunkBytes(Origin origin, StoredFile file, ChunkPool pool, byte[] bytes, Object stamp, ChunkSum sum) {
         this.origin = origin;
         this.file = file;
         this.pool = pool;
@@ -78,7 +71,7 @@ final class ChunkBytes {
      * @throws CorruptStoreException if the file is missing or its length differs
      * @throws StoreException if it cannot be read
      */
-    static ChunkBytes read(Origin o, StoredFile f, Pool pool) {
+    static ChunkBytes read(Origin o, StoredFile f, ChunkPool pool) {
         Path path = o.path(f);
         ChunkFiles.checkRegularFile(o, f);
         if (f.bytes() > ChunkFiles.MAX_HEAP_FILE) {
@@ -88,7 +81,7 @@ final class ChunkBytes {
         try (FileChannel ch = open(path)) {
             Object stamp = pool.stamp(path); // taken before reading: a later change gives another stamp
             checkLength(o, f, ch.size());
-            Sum sum = pool.sumFor(path, stamp, f);
+            ChunkSum sum = pool.sumFor(path, stamp, f);
             int size = (int) f.bytes();
             byte[] b = pool.take(size);
             int pos = 0;
@@ -141,7 +134,7 @@ final class ChunkBytes {
     /** @return why the file is not the array described, or null if it is */
     private static @Nullable RuntimeException explain(Origin o, StoredFile f, DataType dataType, long[] shape) {
         try (FileChannel ch = open(o.path(f))) {
-            Sum sum = f.hasCrc32c() ? Sum.crc32c() : Sum.sha256();
+            ChunkSum sum = f.hasCrc32c() ? ChunkSum.crc32c() : ChunkSum.sha256();
             byte[] block = new byte[(int) Math.max(1, Math.min(BLOCK, f.bytes()))];
             byte[] head = new byte[0];
             for (long pos = 0; pos < f.bytes(); ) {
@@ -189,7 +182,7 @@ final class ChunkBytes {
      * @implNote The payload is read in blocks of {@value #CACHE_BLOCK} bytes, each checksummed and
      *     scanned while it is still in the CPU cache, so the data crosses memory once.
      */
-    static boolean readInto(Origin o, StoredFile f, Pool pool, DataType dataType, long[] shape, INDArray out,
+    static boolean readInto(Origin o, StoredFile f, ChunkPool pool, DataType dataType, long[] shape, INDArray out,
             long outElement, boolean checkFinite) {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
             copyVia(o, f, pool, dataType, shape, out, outElement);
@@ -214,7 +207,7 @@ final class ChunkBytes {
                 copyVia(o, f, pool, dataType, shape, out, outElement);
                 return false;
             }
-            Sum sum = pool.sumFor(path, stamp, f);
+            ChunkSum sum = pool.sumFor(path, stamp, f);
             int es = Npy.elementSize(dataType);
             long payload = f.bytes() - h.dataOffset();
             sum.update(head, 0, h.dataOffset());
@@ -252,7 +245,7 @@ final class ChunkBytes {
     }
 
     /** The heap path of {@link #readInto}: read, check, copy (also used to explain a bad header). */
-    private static void copyVia(Origin o, StoredFile f, Pool pool, DataType dataType, long[] shape, INDArray out,
+    private static void copyVia(Origin o, StoredFile f, ChunkPool pool, DataType dataType, long[] shape, INDArray out,
             long outElement) {
         ChunkBytes b = read(o, f, pool);
         try {
@@ -320,116 +313,6 @@ final class ChunkBytes {
         if (bytes != null) {
             pool.give(bytes);
             bytes = null;
-        }
-    }
-
-    /** One running checksum of a file: CRC32C, SHA-256, or none for a file verified earlier. */
-    private static final class Sum {
-        private final String name;
-        private final @Nullable CRC32C crc;
-        private final @Nullable MessageDigest md;
-        private @Nullable String value;
-
-        private Sum(String name, @Nullable CRC32C crc, @Nullable MessageDigest md) {
-            this.name = name;
-            this.crc = crc;
-            this.md = md;
-        }
-
-        static Sum none() {
-            return new Sum("none", null, null);
-        }
-
-        static Sum crc32c() {
-            return new Sum("CRC32C", new CRC32C(), null);
-        }
-
-        static Sum sha256() {
-            return new Sum("SHA-256", null, StoreFiles.sha256());
-        }
-
-        void update(byte[] b, int off, int len) {
-            if (crc != null) {
-                crc.update(b, off, len);
-            } else if (md != null) {
-                md.update(b, off, len);
-            }
-        }
-
-        void update(ByteBuffer b) {
-            if (crc != null) {
-                crc.update(b);
-            } else if (md != null) {
-                md.update(b);
-            }
-        }
-
-        /** @return the value, formatted as the manifest records it ({@code ""} for none) */
-        String value() {
-            if (value == null) {
-                value = crc != null ? hex8(crc.getValue()) : md != null ? StoreFiles.hex(md) : "";
-            }
-            return value;
-        }
-
-        String expected(StoredFile f) {
-            return crc != null ? hex8(f.crc32c()) : md != null ? f.sha256() : "";
-        }
-
-        String name() {
-            return name;
-        }
-
-        private static String hex8(long v) {
-            return String.format(Locale.ROOT, "%08x", v);
-        }
-    }
-
-    /**
-     * A few reusable read buffers, so that reading large chunks does not allocate each time, and,
-     * under {@link ChunkVerification#ONCE_PER_OPEN}, the files already verified.
-     */
-    static final class Pool {
-        private static final int KEEP = 2;
-        private final ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
-        private final ChunkVerification verification;
-        private final Map<Path, Object> verified = new ConcurrentHashMap<>();
-
-        Pool(ChunkVerification verification) {
-            this.verification = verification;
-        }
-
-        byte[] take(int size) {
-            byte[] b = free.poll();
-            return b != null && b.length >= size ? b : new byte[size];
-        }
-
-        void give(byte[] b) {
-            if (free.size() < KEEP) {
-                free.offer(b);
-            }
-        }
-
-        Object stamp(Path p) throws IOException {
-            if (verification != ChunkVerification.ONCE_PER_OPEN) {
-                return "";
-            }
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-            return List.of(a.size(), a.lastModifiedTime(), String.valueOf(a.fileKey()));
-        }
-
-        /** @return the checksum this read of {@code f} must check */
-        Sum sumFor(Path p, Object stamp, StoredFile f) {
-            if (verification == ChunkVerification.ONCE_PER_OPEN && stamp.equals(verified.get(p))) {
-                return Sum.none();
-            }
-            return verification != ChunkVerification.EVERY_READ_SHA256 && f.hasCrc32c() ? Sum.crc32c() : Sum.sha256();
-        }
-
-        void markVerified(Path p, Object stamp) {
-            if (verification == ChunkVerification.ONCE_PER_OPEN) {
-                verified.put(p, stamp);
-            }
         }
     }
 }

@@ -186,7 +186,7 @@ final class ChunkFiles {
     static Result read(Origin o, StoredFile f) {
         ChunkBytes b;
         try {
-            b = ChunkBytes.read(o, f, new ChunkBytes.Pool(ChunkVerification.EVERY_READ_SHA256));
+            b = ChunkBytes.read(o, f, new ChunkPool(ChunkVerification.EVERY_READ_SHA256));
         } catch (StoreException e) {
             return failed(e);
         }

@@ -37,12 +37,12 @@ final class FileStoreReader implements TrainingArtifactStore {
     private volatile Manifest manifest;
     private volatile String manifestHash;
     private volatile boolean closed;
-    private final ChunkBytes.Pool buffers;
+    private final ChunkPool buffers;
 
     private FileStoreReader(Path root, NonFinitePolicy policy, ChunkVerification verification, Manifest manifest,
             String manifestHash) {
         this.root = root;
-        this.buffers = new ChunkBytes.Pool(verification);
+        this.buffers = new ChunkPool(verification);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.manifest = manifest;
         this.manifestHash = manifestHash;

@@ -50,7 +50,7 @@ final class RangeReader {
      * @return a chunk the caller must close
      */
     static ArtifactChunk read(Path root, String storeId, String checkpointId, StoredArtifact a, ExampleRange range,
-            int chunkSize, ChunkBytes.Pool pool, boolean checkFinite) {
+            int chunkSize, ChunkPool pool, boolean checkFinite) {
         List<StoredChunk> parts = overlapping(a, range, chunkSize);
         ArtifactInfo info = a.info();
         boolean[] finite = {checkFinite};
@@ -85,7 +85,7 @@ final class RangeReader {
         T apply(ChunkBytes b);
     }
 
-    private static <T> T decodeVerified(Origin o, StoredFile f, ChunkBytes.Pool pool, Decode<T> decode) {
+    private static <T> T decodeVerified(Origin o, StoredFile f, ChunkPool pool, Decode<T> decode) {
         ChunkBytes b = ChunkBytes.read(o, f, pool);
         try {
             T out;
@@ -108,7 +108,7 @@ final class RangeReader {
      * matches), or scanned as it was read.
      */
     private static ArtifactChunk dense(Path root, String storeId, String cp, ArtifactInfo info, List<StoredChunk> parts,
-            ExampleRange range, ChunkBytes.Pool pool, boolean[] finite) {
+            ExampleRange range, ChunkPool pool, boolean[] finite) {
         long perRow = info.elementsPerRow();
         int es = Npy.elementSize(info.dataType());
         for (StoredChunk c : parts) { // sizes from the manifest, checked against the disk before any allocation
@@ -145,7 +145,7 @@ final class RangeReader {
     }
 
     private static ArtifactChunk ragged(Path root, String storeId, String cp, ArtifactInfo info, List<StoredChunk> parts,
-            ExampleRange range, ChunkBytes.Pool pool, boolean[] finite) {
+            ExampleRange range, ChunkPool pool, boolean[] finite) {
         long[] offsets = new long[range.size() + 1];
         List<long[]> chunkOffsets = new ArrayList<>();
         for (StoredChunk c : parts) {
