@@ -111,7 +111,12 @@ public final class AtomicFiles {
             deleteQuietly(tmp);
             throw e;
         }
-        move(tmp, abs);
+        try {
+            move(tmp, abs);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(tmp); // a full disk must not keep the partial copy too
+            throw e;
+        }
         if (forceDirectory) {
             forceDirectory(dir);
         }

@@ -50,7 +50,8 @@ import picocli.CommandLine.ParameterException;
             "prune easy/hard by each score plus random, retrain, and write results.json and an HTML report."})
 final class DemoCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "runs/demo",
-            description = "Run directory (default: ${DEFAULT-VALUE}); its store/, scores/ and report/ are replaced.")
+            description = {"Run directory (default: ${DEFAULT-VALUE}); its store/, scores/ and report/ are replaced.",
+                "An interrupted demo is not resumed: running it again deletes what it left and starts over."})
     Path dir;
 
     @Option(names = "--examples", paramLabel = "N", defaultValue = "2000", description = "Training examples (default: ${DEFAULT-VALUE}).")
@@ -64,8 +65,10 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
             description = "Epochs = checkpoints captured (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--fractions", paramLabel = "F", split = ",", defaultValue = "0.1,0.3,0.5",
-            description = "Fractions to prune (default: ${DEFAULT-VALUE}); empty: no pruning.")
+    @Option(names = "--fractions", paramLabel = "F[,F...]", defaultValue = "0.1,0.3,0.5",
+            description = "Fractions to prune (default: ${DEFAULT-VALUE}); empty (\"\"): no pruning.")
+    String fractionsArg = "";
+    /** {@link #fractionsArg}, parsed by {@link #validate()}. */
     List<Double> fractions = new ArrayList<>();
 
     @Option(names = "--seeds", paramLabel = "S", defaultValue = "3", description = "Seeds per retraining (default: ${DEFAULT-VALUE}).")
@@ -195,6 +198,15 @@ final class DemoCommand extends Subcommand implements Callable<Integer> {
         c.require(planted >= 0 && planted <= examples / 10, "--planted must be in [0, examples/10], was " + planted);
         c.require(epochs >= 2 && epochs <= 100, "--epochs must be in [2, 100], was " + epochs);
         c.require(seeds >= 1 && seeds <= 20, "--seeds must be in [1, 20], was " + seeds);
+        fractions = new ArrayList<>();
+        for (String part : fractionsArg.isBlank() ? new String[0] : fractionsArg.split(",", -1)) {
+            try {
+                fractions.add(Double.parseDouble(part.strip()));
+            } catch (NumberFormatException e) {
+                c.require(false, "Invalid value for option '--fractions': '" + part + "' is not a number (give"
+                        + " fractions such as 0.1,0.3, or \"\" for no pruning)");
+            }
+        }
         for (double f : fractions) {
             c.require(f > 0 && f < 1, "--fractions must each be in (0, 1), got " + f);
         }

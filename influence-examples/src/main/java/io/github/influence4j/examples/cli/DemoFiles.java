@@ -5,7 +5,9 @@ package io.github.influence4j.examples.cli;
 
 import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.Orientation;
+import io.github.influence4j.core.exception.StoreNotFoundException;
 import io.github.influence4j.core.selection.ScoreAnalysis;
+import io.github.influence4j.core.store.file.ArtifactStores;
 import io.github.influence4j.examples.demo.Ranking;
 import io.github.influence4j.examples.demo.SyntheticData;
 import io.github.influence4j.examples.report.ExampleTable;
@@ -55,11 +57,10 @@ final class DemoFiles {
             }
             Files.createDirectories(dir);
             Path store = dir.resolve("store");
-            if (Files.exists(store)) {
-                if (!Files.isRegularFile(store.resolve("manifest.json")) && !isEmptyDir(store)) {
-                    throw new CliException(store + " exists and is not an influence4j store; choose another --dir");
-                }
-                deleteTree(store);
+            try {
+                ArtifactStores.delete(store); // manifest last: a kill meanwhile leaves something to delete again
+            } catch (StoreNotFoundException e) {
+                throw new CliException(store + " exists and is not an influence4j store; choose another --dir");
             }
             for (String sub : List.of("scores", "report")) {
                 Path p = dir.resolve(sub);
@@ -76,12 +77,6 @@ final class DemoFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare run directory " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isEmptyDir(Path p) throws IOException {
-        try (Stream<Path> s = Files.list(p)) {
-            return s.findAny().isEmpty();
         }
     }
 

@@ -63,7 +63,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             return ExitCodes.CANCELLED;
         }
         if (ex instanceof InfluenceException || ex instanceof CliException || ex instanceof IOException
-                || ex instanceof UncheckedIOException) {
+                || ex instanceof UncheckedIOException || isNativeOutOfMemory(ex)) {
             return ExitCodes.FAILED;
         }
         if (ex instanceof ParameterException) {
@@ -79,6 +79,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
      */
     static String oneLine(Throwable ex, int code) {
         Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+        if (isNativeOutOfMemory(t)) {
+            return outOfMemory(t);
+        }
         String msg = t.getMessage();
         if (t instanceof NoSuchFileException) {
             msg = "no such file or directory: " + msg;
@@ -103,6 +106,34 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
      */
     static String forTheCommandLine(String msg) {
         return msg.replace("ArtifactStores.verify(dir)", "'influence4j inspect --verify --store DIR'");
+    }
+
+    /**
+     * @param t a failure
+     * @return whether it is ND4J failing to allocate off-heap memory (a {@code RuntimeException}
+     *     whose message says "Allocation failed" or "bad_alloc", or javacpp's {@link OutOfMemoryError})
+     */
+    static boolean isNativeOutOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage());
+            if (c instanceof OutOfMemoryError || m.contains("Allocation failed") || m.contains("bad_alloc")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param t the JVM or ND4J running out of memory
+     * @return one line saying so and what to do
+     */
+    static String outOfMemory(Throwable t) {
+        String cause = String.valueOf(t.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
+        return "not enough memory for this run (" + (t instanceof OutOfMemoryError ? "Java heap" : "ND4J off-heap")
+                + ": " + cause + "); raise -Xmx"
+                + " (heap) or -Dorg.bytedeco.javacpp.maxbytes / maxphysicalbytes (ND4J's off-heap memory) in JAVA_OPTS,"
+                + " or score fewer examples at a time; if the store may be damaged, 'influence4j inspect --store"
+                + " DIR --verify' checks it";
     }
 
     private static boolean debug(String[] args) {

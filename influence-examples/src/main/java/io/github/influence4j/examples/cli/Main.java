@@ -48,11 +48,29 @@ public final class Main {
      * @return the exit code ({@link ExitCodes})
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(out, err);
-        int code = cl.execute(args);
+        int code = execute(commandLine(out, err), args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Runs a configured command line; a JVM out of memory, which picocli's handlers never see (it
+     * is an {@link Error}), is one line too.
+     *
+     * @param cl the command line
+     * @param args its arguments
+     * @return the exit code
+     */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            PrintWriter err = cl.getErr();
+            err.println(ErrorReporter.PREFIX + ErrorReporter.outOfMemory(e));
+            err.flush();
+            return ExitCodes.FAILED;
+        }
     }
 
     /**

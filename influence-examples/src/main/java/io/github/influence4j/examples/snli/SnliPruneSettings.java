@@ -6,6 +6,7 @@ package io.github.influence4j.examples.snli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.influence4j.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,13 +54,14 @@ public record SnliPruneSettings(int epochs, int checkpoints, long captureSeed, i
      */
     public static Optional<SnliPruneSettings> read(Path dir) {
         Path f = dir.resolve(FILE);
-        if (!Files.isRegularFile(f)) {
-            return Optional.empty();
-        }
         try {
+            if (!Files.isRegularFile(f) || Files.size(f) == 0) {
+                return Optional.empty(); // absent, or left empty by a kill of a version that wrote it in place
+            }
             return Optional.of(JSON.readValue(f.toFile(), SnliPruneSettings.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(new IOException("cannot read " + f + ": " + e.getMessage()
+                    .replaceAll("\\s*\\R.*", "") + "; fix or delete that file", e));
         }
     }
 
@@ -68,10 +70,9 @@ public record SnliPruneSettings(int epochs, int checkpoints, long captureSeed, i
      */
     public void write(Path dir) {
         try {
-            Files.createDirectories(dir);
-            JSON.writeValue(dir.resolve(FILE).toFile(), this);
+            AtomicFiles.write(dir.resolve(FILE), out -> JSON.writeValue(out, this)); // a kill leaves the old file or the new
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(new IOException("cannot write " + dir.resolve(FILE) + ": " + e.getMessage(), e));
         }
     }
 

@@ -58,6 +58,21 @@ public final class ArtifactStores {
     }
 
     /**
+     * Deletes a file store, crash-safely: its chunk files, journals and directories first, its
+     * manifest last, so that a kill at any moment leaves either a store (perhaps missing files,
+     * which deleting again removes) or a directory that {@link #create} accepts as empty. Nothing
+     * outside the directory is touched (links are deleted, not followed).
+     *
+     * @param dir the store directory; nothing happens if it does not exist
+     * @throws io.github.influence4j.core.exception.StoreNotFoundException if it holds files but no store
+     * @throws io.github.influence4j.core.exception.StoreException if a writer holds the store or a file
+     *     cannot be deleted
+     */
+    public static void delete(Path dir) {
+        StoreDirectory.deleteStore(dir);
+    }
+
+    /**
      * Opens a file store for reading, failing on NaN or infinity.
      *
      * @param dir the store directory

@@ -66,12 +66,12 @@ final class CaptureJournal {
         StoreSpec spec = committed.spec();
         Map<ArtifactKey, PendingArtifact> out = new TreeMap<>();
         Path file = file(root, checkpointId);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return out;
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = StoreDirectory.readMetadata(file);
         } catch (IOException e) {
             throw new StoreException("cannot read the capture journal " + file + ": " + e + "; check permissions", e);
         }
@@ -91,6 +91,29 @@ final class CaptureJournal {
             out.put(k, new PendingArtifact(spec, dir, a.info(), kept));
         });
         return out;
+    }
+
+    /**
+     * Deletes the journals that a commit killed after writing the manifest but before deleting them
+     * left behind: those of committed checkpoints, and the static one if nothing in it is pending.
+     * Call with the writer lock held.
+     *
+     * @param root the store directory
+     * @param committed the committed manifest
+     * @param staticPending the static artifacts the static journal still holds uncommitted
+     */
+    static void deleteCommitted(Path root, Manifest committed, Map<ArtifactKey, PendingArtifact> staticPending) {
+        List<Path> stale = new java.util.ArrayList<>();
+        if (staticPending.isEmpty()) {
+            stale.add(file(root, ""));
+        }
+        committed.checkpoints().forEach(c -> stale.add(file(root, c.checkpoint().id())));
+        for (Path p : stale) {
+            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                LOG.info("Deleting {}: its capture was committed just before the writer stopped", p);
+                StoreFiles.deleteIfExists(p);
+            }
+        }
     }
 
     private static boolean present(Path dir, ArtifactKey key, StoredChunk c) {

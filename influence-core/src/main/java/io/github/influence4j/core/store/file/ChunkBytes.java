@@ -4,11 +4,11 @@
 package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.exception.CorruptStoreException;
+import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.ChunkVerification;
 import io.github.influence4j.core.store.file.ChunkFiles.Origin;
-import io.github.influence4j.core.store.file.Manifest.Finiteness;
 import io.github.influence4j.core.store.file.Manifest.StoredFile;
 import io.github.influence4j.core.store.internal.NonFiniteCheck;
 import java.io.IOException;
@@ -16,16 +16,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -55,12 +50,12 @@ final class ChunkBytes {
 
     private final Origin origin;
     private final StoredFile file;
-    private final Pool pool;
+    private final ChunkPool pool;
     private final Object stamp;
-    private final Sum sum;
+    private final ChunkSum sum;
     private byte[] bytes;
 
-    private ChunkBytes(Origin origin, StoredFile file, Pool pool, byte[] bytes, Object stamp, Sum sum) {
+    private ChunkBytes(Origin origin, StoredFile file, ChunkPool pool, byte[] bytes, Object stamp, ChunkSum sum) {
         this.origin = origin;
         this.file = file;
         this.pool = pool;
@@ -79,13 +74,18 @@ final class ChunkBytes {
      * @throws CorruptStoreException if the file is missing or its length differs
      * @throws StoreException if it cannot be read
      */
-    static ChunkBytes read(Origin o, StoredFile f, Pool pool) {
+    static ChunkBytes read(Origin o, StoredFile f, ChunkPool pool) {
         Path path = o.path(f);
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        ChunkFiles.checkRegularFile(o, f);
+        if (f.bytes() > ChunkFiles.MAX_HEAP_FILE) {
+            throw new StoreException(o.describe(f) + " has " + f.bytes() + " bytes, more than one read can hold (2 GiB);"
+                    + " write the store with a smaller chunk size");
+        }
+        try (FileChannel ch = open(path)) {
             Object stamp = pool.stamp(path); // taken before reading: a later change gives another stamp
             checkLength(o, f, ch.size());
-            Sum sum = pool.sumFor(path, stamp, f);
-            int size = Math.toIntExact(f.bytes());
+            ChunkSum sum = pool.sumFor(path, stamp, f);
+            int size = (int) f.bytes();
             byte[] b = pool.take(size);
             int pos = 0;
             while (pos < size) {
@@ -108,6 +108,63 @@ final class ChunkBytes {
     }
 
     /**
+     * Opens a file that {@link ChunkFiles#checkRegularFile} found regular, without following a
+     * link that replaced it since.
+     */
+    private static FileChannel open(Path path) throws IOException {
+        return FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Explains a file whose length or header does not fit the array the manifest describes,
+     * holding one block of it at a time: its checksum, streamed, says whether its bytes changed;
+     * if they did not, its header says how it disagrees with the manifest.
+     *
+     * @param o where the file belongs
+     * @param f what the manifest records (its length was checked against the disk)
+     * @param dataType the expected dtype
+     * @param shape the expected full shape
+     * @return the exception to throw
+     */
+    static RuntimeException mismatch(Origin o, StoredFile f, DataType dataType, long[] shape) {
+        RuntimeException e = explain(o, f, dataType, shape);
+        return e != null ? e : new IncompatibleStoreException(o.describe(f) + " has " + f.bytes() + " bytes, which do"
+                + " not fit " + dataType + " " + Arrays.toString(shape) + " as the manifest describes (" + o.info().key()
+                + " with per-example shape " + o.info().exampleShape() + "); the file and the manifest disagree (the"
+                + " store was edited or written by another tool). " + o.remedy());
+    }
+
+    /** @return why the file is not the array described, or null if it is */
+    private static @Nullable RuntimeException explain(Origin o, StoredFile f, DataType dataType, long[] shape) {
+        try (FileChannel ch = open(o.path(f))) {
+            ChunkSum sum = f.hasCrc32c() ? ChunkSum.crc32c() : ChunkSum.sha256();
+            byte[] block = new byte[(int) Math.max(1, Math.min(BLOCK, f.bytes()))];
+            byte[] head = new byte[0];
+            for (long pos = 0; pos < f.bytes(); ) {
+                int len = (int) Math.min(block.length, f.bytes() - pos);
+                readFully(ch, ByteBuffer.wrap(block, 0, len), pos, o, f);
+                if (pos == 0) {
+                    head = Arrays.copyOf(block, len);
+                }
+                sum.update(block, 0, len);
+                pos += len;
+            }
+            if (!sum.value().equals(sum.expected(f))) {
+                return new CorruptStoreException(ChunkFiles.checksumMessage(o, f, sum.name(), sum.value(),
+                        sum.expected(f)));
+            }
+            ChunkFiles.checkArray(o, f, head, f.bytes(), dataType, shape);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        } catch (NoSuchFileException e) {
+            return new CorruptStoreException(ChunkFiles.missingMessage(o, f), e);
+        } catch (IOException e) {
+            return new StoreException(ChunkFiles.unreadableMessage(o, f, e), e);
+        }
+    }
+
+    /**
      * Reads a whole chunk file's array straight into {@code out}'s off-heap buffer (no heap copy),
      * checking its header against the manifest and its checksum as {@link #read} does.
      *
@@ -118,51 +175,60 @@ final class ChunkBytes {
      * @param shape the expected full shape of the file's array
      * @param out a C-ordered array of {@code dataType} that owns its buffer
      * @param outElement where in {@code out} (in elements) the file's first element goes
-     * @param checkFinite whether to make sure there is no NaN or infinity: a file the writer
-     *     recorded as all finite is trusted once its checksum matches; one with no record (older
-     *     stores) is scanned as it arrives
+     * @param checkFinite whether to make sure there is no NaN or infinity: floating-point values
+     *     are scanned as they arrive, whatever the manifest's {@code allFinite} record says (that
+     *     record is not covered by any checksum, so it cannot prove anything)
      * @return true if {@code checkFinite} and every value is known finite; false otherwise (not
-     *     checked, integer values of an older store, the heap path, or a non-finite value)
+     *     checked, the heap path, or a non-finite value)
      * @throws CorruptStoreException if the file is missing, has another length or checksum
      * @throws io.github.influence4j.core.exception.IncompatibleStoreException if its header disagrees with the manifest
      * @implNote The payload is read in blocks of {@value #CACHE_BLOCK} bytes, each checksummed and
      *     scanned while it is still in the CPU cache, so the data crosses memory once.
      */
-    static boolean readInto(Origin o, StoredFile f, Pool pool, DataType dataType, long[] shape, INDArray out,
+    static boolean readInto(Origin o, StoredFile f, ChunkPool pool, DataType dataType, long[] shape, INDArray out,
             long outElement, boolean checkFinite) {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
             copyVia(o, f, pool, dataType, shape, out, outElement);
             return false;
         }
         Path path = o.path(f);
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        ChunkFiles.checkFits(o, f, dataType, shape);
+        try (FileChannel ch = open(path)) {
             Object stamp = pool.stamp(path);
             checkLength(o, f, ch.size());
             byte[] head = new byte[(int) Math.min(HEADER_PROBE, f.bytes())];
             readFully(ch, ByteBuffer.wrap(head), 0, o, f);
             Npy.Header h;
             try {
-                h = ChunkFiles.checkArray(o, f, head, Math.toIntExact(f.bytes()), dataType, shape);
+                h = ChunkFiles.checkArray(o, f, head, f.bytes(), dataType, shape);
             } catch (RuntimeException e) {
-                // a header longer than the probe, or a damaged file: the heap path reads it whole and
-                // reports damage (checksum) before a bad header
+                // a damaged file, or a header longer than the probe: the checksum, streamed, tells
+                RuntimeException why = explain(o, f, dataType, shape);
+                if (why != null) {
+                    throw why;
+                }
                 copyVia(o, f, pool, dataType, shape, out, outElement);
                 return false;
             }
-            Sum sum = pool.sumFor(path, stamp, f);
+            ChunkSum sum = pool.sumFor(path, stamp, f);
             int es = Npy.elementSize(dataType);
-            int payload = Math.toIntExact(f.bytes() - h.dataOffset());
+            long payload = f.bytes() - h.dataOffset();
             sum.update(head, 0, h.dataOffset());
-            boolean scan = checkFinite && f.finite() == Finiteness.UNKNOWN
-                    && (dataType == DataType.FLOAT || dataType == DataType.DOUBLE);
+            long base = outElement * es;
+            if (base + payload > Integer.MAX_VALUE) {
+                throw new StoreException(o.describe(f) + " would end at byte " + (base + payload) + " of one array;"
+                        + " reads of more than 2 GiB into one array are not supported: read fewer examples at a time"
+                        + " or write the store with a smaller chunk size");
+            }
+            boolean floating = dataType == DataType.FLOAT || dataType == DataType.DOUBLE;
+            boolean scan = checkFinite && floating; // the manifest's allFinite record is not trusted: it is not checksummed
             boolean finite = true;
             if (payload > 0) {
                 ByteBuffer dst = out.data().asNio();
-                long base = outElement * es;
-                for (int done = 0; done < payload; done += CACHE_BLOCK) {
-                    int len = Math.min(CACHE_BLOCK, payload - done);
+                for (long done = 0; done < payload; done += CACHE_BLOCK) {
+                    int len = (int) Math.min(CACHE_BLOCK, payload - done);
                     dst.clear();
-                    dst.position(Math.toIntExact(base + done)).limit(Math.toIntExact(base + done + len));
+                    dst.position((int) (base + done)).limit((int) (base + done + len));
                     ByteBuffer block = dst.slice();
                     readFully(ch, block, h.dataOffset() + done, o, f);
                     block.flip();
@@ -173,7 +239,7 @@ final class ChunkBytes {
                 }
             }
             new ChunkBytes(o, f, pool, null, stamp, sum).verify();
-            return checkFinite && (f.finite() == Finiteness.ALL_FINITE || scan && finite);
+            return checkFinite && finite;
         } catch (NoSuchFileException e) {
             throw new CorruptStoreException(ChunkFiles.missingMessage(o, f), e);
         } catch (IOException e) {
@@ -182,7 +248,7 @@ final class ChunkBytes {
     }
 
     /** The heap path of {@link #readInto}: read, check, copy (also used to explain a bad header). */
-    private static void copyVia(Origin o, StoredFile f, Pool pool, DataType dataType, long[] shape, INDArray out,
+    private static void copyVia(Origin o, StoredFile f, ChunkPool pool, DataType dataType, long[] shape, INDArray out,
             long outElement) {
         ChunkBytes b = read(o, f, pool);
         try {
@@ -250,116 +316,6 @@ final class ChunkBytes {
         if (bytes != null) {
             pool.give(bytes);
             bytes = null;
-        }
-    }
-
-    /** One running checksum of a file: CRC32C, SHA-256, or none for a file verified earlier. */
-    private static final class Sum {
-        private final String name;
-        private final @Nullable CRC32C crc;
-        private final @Nullable MessageDigest md;
-        private @Nullable String value;
-
-        private Sum(String name, @Nullable CRC32C crc, @Nullable MessageDigest md) {
-            this.name = name;
-            this.crc = crc;
-            this.md = md;
-        }
-
-        static Sum none() {
-            return new Sum("none", null, null);
-        }
-
-        static Sum crc32c() {
-            return new Sum("CRC32C", new CRC32C(), null);
-        }
-
-        static Sum sha256() {
-            return new Sum("SHA-256", null, StoreFiles.sha256());
-        }
-
-        void update(byte[] b, int off, int len) {
-            if (crc != null) {
-                crc.update(b, off, len);
-            } else if (md != null) {
-                md.update(b, off, len);
-            }
-        }
-
-        void update(ByteBuffer b) {
-            if (crc != null) {
-                crc.update(b);
-            } else if (md != null) {
-                md.update(b);
-            }
-        }
-
-        /** @return the value, formatted as the manifest records it ({@code ""} for none) */
-        String value() {
-            if (value == null) {
-                value = crc != null ? hex8(crc.getValue()) : md != null ? StoreFiles.hex(md) : "";
-            }
-            return value;
-        }
-
-        String expected(StoredFile f) {
-            return crc != null ? hex8(f.crc32c()) : md != null ? f.sha256() : "";
-        }
-
-        String name() {
-            return name;
-        }
-
-        private static String hex8(long v) {
-            return String.format(Locale.ROOT, "%08x", v);
-        }
-    }
-
-    /**
-     * A few reusable read buffers, so that reading large chunks does not allocate each time, and,
-     * under {@link ChunkVerification#ONCE_PER_OPEN}, the files already verified.
-     */
-    static final class Pool {
-        private static final int KEEP = 2;
-        private final ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
-        private final ChunkVerification verification;
-        private final Map<Path, Object> verified = new ConcurrentHashMap<>();
-
-        Pool(ChunkVerification verification) {
-            this.verification = verification;
-        }
-
-        byte[] take(int size) {
-            byte[] b = free.poll();
-            return b != null && b.length >= size ? b : new byte[size];
-        }
-
-        void give(byte[] b) {
-            if (free.size() < KEEP) {
-                free.offer(b);
-            }
-        }
-
-        Object stamp(Path p) throws IOException {
-            if (verification != ChunkVerification.ONCE_PER_OPEN) {
-                return "";
-            }
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-            return List.of(a.size(), a.lastModifiedTime(), String.valueOf(a.fileKey()));
-        }
-
-        /** @return the checksum this read of {@code f} must check */
-        Sum sumFor(Path p, Object stamp, StoredFile f) {
-            if (verification == ChunkVerification.ONCE_PER_OPEN && stamp.equals(verified.get(p))) {
-                return Sum.none();
-            }
-            return verification != ChunkVerification.EVERY_READ_SHA256 && f.hasCrc32c() ? Sum.crc32c() : Sum.sha256();
-        }
-
-        void markVerified(Path p, Object stamp) {
-            if (verification == ChunkVerification.ONCE_PER_OPEN) {
-                verified.put(p, stamp);
-            }
         }
     }
 }

@@ -16,7 +16,11 @@ import io.github.influence4j.core.store.internal.ReadChecks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.CRC32C;
@@ -28,7 +32,93 @@ import org.nd4j.linalg.api.buffer.DataType;
  * offsets; and the messages that say what failed, where, expected versus actual, and what to do.
  */
 final class ChunkFiles {
+    /**
+     * The most a {@code .npy} header may add to its array's bytes: numpy pads version-1 headers,
+     * whose length field has 16 bits, to a multiple of 64. A file longer than its array plus this
+     * is not that array, whatever its header says.
+     */
+    static final long MAX_HEADER = (1 << 16) + 64;
+    /** The largest file read into one heap buffer (the JVM's array limit, with a margin). */
+    static final long MAX_HEAP_FILE = Integer.MAX_VALUE - 64;
+
     private ChunkFiles() {
+    }
+
+    /**
+     * Checks, without following any link, that a chunk file and each directory between the store
+     * and it are what the store writes: directories, then a regular file with the manifest's
+     * length. A symbolic link (to a file or a directory, inside or outside the store), a FIFO, a
+     * device or a directory where the file should be is refused before anything opens it, so that
+     * no read leaves the store and none blocks.
+     *
+     * @param o where the file belongs
+     * @param f what the manifest records
+     * @return the file's length, equal to {@link StoredFile#bytes()}
+     * @throws CorruptStoreException if it is missing, not a regular file, or has another length
+     * @throws StoreException if its attributes cannot be read
+     */
+    static long checkRegularFile(Origin o, StoredFile f) {
+        Path file = o.path(f);
+        Path cur = o.root();
+        for (Path name : o.root().relativize(file)) {
+            cur = cur.resolve(name);
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(cur, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                throw new CorruptStoreException(missingMessage(o, f), e);
+            } catch (IOException e) {
+                throw new StoreException(unreadableMessage(o, f, e), e);
+            }
+            boolean last = cur.equals(file);
+            if (last ? !a.isRegularFile() : !a.isDirectory()) {
+                throw new CorruptStoreException(notRegularMessage(o, f, cur, a));
+            }
+            if (last) {
+                if (a.size() != f.bytes()) {
+                    throw new CorruptStoreException(lengthMessage(o, f, a.size()));
+                }
+                return a.size();
+            }
+        }
+        throw new IllegalStateException(file + " is not inside " + o.root());
+    }
+
+    /**
+     * Before anything is allocated for a file's array: checks the file ({@link #checkRegularFile})
+     * and that its length fits the array the manifest describes, at least the array's bytes and at
+     * most {@link #MAX_HEADER} more. A file that does not fit is explained without reading it into
+     * memory ({@link ChunkBytes#mismatch}: damaged, or disagreeing with the manifest).
+     *
+     * @param o where the file belongs
+     * @param f what the manifest records
+     * @param dataType the expected dtype
+     * @param shape the expected full shape
+     * @throws CorruptStoreException or {@link IncompatibleStoreException} naming the file
+     */
+    static void checkFits(Origin o, StoredFile f, DataType dataType, long[] shape) {
+        checkRegularFile(o, f);
+        long payload;
+        try {
+            payload = Npy.elementSize(dataType);
+            for (long d : shape) {
+                payload = Math.multiplyExact(payload, d);
+            }
+        } catch (ArithmeticException e) {
+            payload = Long.MAX_VALUE;
+        }
+        if (payload > f.bytes() || f.bytes() - payload > MAX_HEADER) {
+            throw ChunkBytes.mismatch(o, f, dataType, shape);
+        }
+    }
+
+    static String notRegularMessage(Origin o, StoredFile f, Path at, BasicFileAttributes a) {
+        String what = a.isSymbolicLink() ? "a symbolic link" : a.isDirectory() ? "a directory"
+                : a.isOther() ? "a FIFO, socket or device" : "a regular file";
+        boolean self = at.equals(o.path(f));
+        return o.describe(f) + " is not a regular file inside the store: " + (self ? "it" : "its directory "
+                + StoreFiles.relative(o.root(), at)) + " is " + what + "; chunk files must be regular files under the"
+                + " store's own directories (no link is followed). " + o.remedy();
     }
 
     /**
@@ -54,7 +144,8 @@ final class ChunkFiles {
             return "Restore the file from a backup, or " + (checkpointId.isEmpty()
                     ? "write the static artifacts again into a new store"
                     : "re-capture checkpoint '" + checkpointId + "' into a new store (a committed checkpoint"
-                    + " cannot be rewritten)") + "; ArtifactStores.verify(dir) lists every damaged file.";
+                    + " cannot be rewritten)") + "; ArtifactStores.verify(dir) (or 'influence4j inspect --store DIR"
+                    + " --verify') lists every damaged file.";
         }
     }
 
@@ -98,12 +189,9 @@ final class ChunkFiles {
     static Result read(Origin o, StoredFile f) {
         ChunkBytes b;
         try {
-            b = ChunkBytes.read(o, f, new ChunkBytes.Pool(ChunkVerification.EVERY_READ_SHA256));
-        } catch (CorruptStoreException e) {
-            return new Result(e.getMessage().contains(" is missing;") ? Status.MISSING : Status.WRONG_LENGTH,
-                    e.getMessage(), new byte[0]);
+            b = ChunkBytes.read(o, f, new ChunkPool(ChunkVerification.EVERY_READ_SHA256));
         } catch (StoreException e) {
-            return new Result(Status.UNREADABLE, e.getMessage(), new byte[0]);
+            return failed(e);
         }
         try {
             b.verify();
@@ -124,6 +212,20 @@ final class ChunkFiles {
     }
 
     /**
+     * @param e why a file failed a check before or while it was read
+     * @return the result saying so
+     */
+    static Result failed(StoreException e) {
+        String m = e.getMessage();
+        Status s = e instanceof IncompatibleStoreException ? Status.BAD_ARRAY
+                : !(e instanceof CorruptStoreException) ? Status.UNREADABLE
+                : m.contains(" is missing;") ? Status.MISSING
+                : m.contains(" is not a regular file inside the store") ? Status.NOT_A_FILE
+                : m.contains(": its bytes changed after it was written") ? Status.WRONG_HASH : Status.WRONG_LENGTH;
+        return new Result(s, m, new byte[0]);
+    }
+
+    /**
      * Checks that a file holds the array the manifest describes.
      *
      * @param o where the file belongs
@@ -135,7 +237,7 @@ final class ChunkFiles {
      * @return the parsed header
      * @throws IncompatibleStoreException naming the file, the expected and the actual array
      */
-    static Npy.Header checkArray(Origin o, StoredFile f, byte[] bytes, int length, DataType dataType, long[] shape) {
+    static Npy.Header checkArray(Origin o, StoredFile f, byte[] bytes, long length, DataType dataType, long[] shape) {
         Npy.Header h;
         try {
             h = Npy.parseHeader(bytes, StoreFiles.relative(o.root(), o.path(f)));

@@ -89,8 +89,10 @@ final class FileArtifactStore extends StaticArtifactWriter {
         FileStoreReader r = FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ);
         WriterLock lock = WriterLock.acquire(dir);
         try {
+            StoreDirectory.deleteTemporaryFiles(dir); // of writes a kill interrupted before their rename
             // re-read under the lock: another writer may have committed in between
             FileArtifactStore w = new FileArtifactStore(FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ), lock);
+            CaptureJournal.deleteCommitted(dir, w.reader.manifest(), w.pendingStatic);
             LOG.info("Resumed store '{}' at {}: {} committed checkpoints", r.spec().storeId(), dir,
                     w.reader.checkpoints().size());
             return w;

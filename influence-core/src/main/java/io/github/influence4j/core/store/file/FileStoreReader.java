@@ -40,12 +40,12 @@ final class FileStoreReader implements TrainingArtifactStore {
     private volatile Manifest manifest;
     private volatile String manifestHash;
     private volatile boolean closed;
-    private final ChunkBytes.Pool buffers;
+    private final ChunkPool buffers;
 
     private FileStoreReader(Path root, NonFinitePolicy policy, ChunkVerification verification, Manifest manifest,
             String manifestHash) {
         this.root = root;
-        this.buffers = new ChunkBytes.Pool(verification);
+        this.buffers = new ChunkPool(verification);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.manifest = manifest;
         this.manifestHash = manifestHash;
@@ -82,7 +82,7 @@ final class FileStoreReader implements TrainingArtifactStore {
     static byte[] readManifest(Path root) {
         Path file = root.resolve(StoreFiles.MANIFEST);
         try {
-            return Files.readAllBytes(file);
+            return StoreDirectory.readMetadata(file);
         } catch (NoSuchFileException e) {
             throw new StoreNotFoundException("no influence4j store at " + root.toAbsolutePath() + ": "
                     + StoreFiles.MANIFEST + " does not exist there" + (Files.isDirectory(root) ? ""

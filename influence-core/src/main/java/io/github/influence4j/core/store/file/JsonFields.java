@@ -46,7 +46,7 @@ final class JsonFields {
             throw corrupt("field 'format'", "expected \"" + format + "\"");
         }
         JsonNode v = root.get("formatVersion");
-        if (v == null || !v.canConvertToInt()) {
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
             throw corrupt("field 'formatVersion'", "missing or not an integer");
         }
         if (v.asInt() > Manifest.FORMAT_VERSION) {

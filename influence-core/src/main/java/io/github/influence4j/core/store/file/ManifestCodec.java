@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.influence4j.core.exception.CorruptStoreException;
 import io.github.influence4j.core.exception.IncompatibleStoreException;
+import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.ArtifactInfo;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
@@ -264,7 +265,37 @@ final class ManifestCodec {
             throw r.corrupt(where, "it lists " + chunks.size() + " chunks, expected " + spec.numChunks()
                     + " to cover N = " + spec.numExamples() + " examples in chunks of " + spec.chunkSize());
         }
+        for (StoredChunk c : chunks) {
+            checkBytes(r, where, info, c);
+        }
         return new StoredArtifact(info, chunks);
+    }
+
+    /**
+     * Every size the manifest gives must fit the bytes it records for the file that holds it (which
+     * reads compare with the disk), so that no shape or count sizes anything beyond the store's own
+     * bytes: a dense file holds its rows, an offsets file its {@code n + 1} offsets, each plus at most
+     * one {@code .npy} header.
+     */
+    private static void checkBytes(JsonFields r, String where, ArtifactInfo info, StoredChunk c) {
+        StoredFile f = c.files().get(info.isRagged() ? 1 : 0);
+        long payload;
+        try {
+            payload = info.isRagged() ? 8L * (c.range().size() + 1L)
+                    : (long) c.range().size() * Npy.elementSize(info.dataType());
+            for (long d : info.isRagged() ? List.<Long>of() : info.exampleShape()) {
+                payload = Math.multiplyExact(payload, d);
+            }
+        } catch (ArithmeticException e) {
+            payload = Long.MAX_VALUE;
+        }
+        if (payload > f.bytes() || f.bytes() - payload > ChunkFiles.MAX_HEADER) {
+            throw r.corrupt(where, "chunk " + c.range() + " file " + f.name() + " records " + f.bytes() + " bytes, but "
+                    + (info.isRagged() ? c.range().size() + 1 + " offsets (int64)" : c.range().size()
+                    + " examples of " + info.dataType() + " " + info.exampleShape()) + " take "
+                    + (payload == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(payload)) + " bytes plus a header of"
+                    + " at most " + ChunkFiles.MAX_HEADER + "; the manifest contradicts itself");
+        }
     }
 
     private static StoredChunk chunk(JsonFields r, JsonNode n, ArtifactInfo info, StoreSpec spec, String where) {

@@ -4,6 +4,7 @@
 package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.exception.IncompatibleStoreException;
+import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactInfo;
@@ -21,6 +22,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -50,7 +53,7 @@ final class RangeReader {
      * @return a chunk the caller must close
      */
     static ArtifactChunk read(Path root, String storeId, String checkpointId, StoredArtifact a, ExampleRange range,
-            int chunkSize, ChunkBytes.Pool pool, boolean checkFinite) {
+            int chunkSize, ChunkPool pool, boolean checkFinite) {
         List<StoredChunk> parts = overlapping(a, range, chunkSize);
         ArtifactInfo info = a.info();
         boolean[] finite = {checkFinite};
@@ -58,7 +61,11 @@ final class RangeReader {
                 : dense(root, storeId, checkpointId, info, parts, range, pool, finite);
         if (checkFinite && !finite[0]) {
             try {
-                NonFiniteCheck.check(storeId, checkpointId, chunk); // precise report, or a pass for integers
+                NonFiniteCheck.check(storeId, checkpointId, chunk, e -> { // precise report, or a pass for integers
+                    StoredChunk c = a.chunks().get(e / chunkSize);
+                    return " (file " + StoreFiles.relative(root, new Origin(root, storeId, checkpointId, info, c.range())
+                            .path(c.files().get(0))) + ")";
+                });
             } catch (RuntimeException e) {
                 chunk.close();
                 throw e;
@@ -81,7 +88,7 @@ final class RangeReader {
         T apply(ChunkBytes b);
     }
 
-    private static <T> T decodeVerified(Origin o, StoredFile f, ChunkBytes.Pool pool, Decode<T> decode) {
+    private static <T> T decodeVerified(Origin o, StoredFile f, ChunkPool pool, Decode<T> decode) {
         ChunkBytes b = ChunkBytes.read(o, f, pool);
         try {
             T out;
@@ -104,9 +111,13 @@ final class RangeReader {
      * matches), or scanned as it was read.
      */
     private static ArtifactChunk dense(Path root, String storeId, String cp, ArtifactInfo info, List<StoredChunk> parts,
-            ExampleRange range, ChunkBytes.Pool pool, boolean[] finite) {
+            ExampleRange range, ChunkPool pool, boolean[] finite) {
         long perRow = info.elementsPerRow();
         int es = Npy.elementSize(info.dataType());
+        for (StoredChunk c : parts) { // sizes from the manifest, checked against the disk before any allocation
+            ChunkFiles.checkFits(new Origin(root, storeId, cp, info, c.range()), c.files().get(0), info.dataType(),
+                    ChunkFiles.shape(info, c.range().size()));
+        }
         INDArray out = Npy.allocate(info.dataType(), ChunkFiles.shape(info, range.size()));
         try {
             for (StoredChunk c : parts) {
@@ -119,7 +130,7 @@ final class RangeReader {
                             c.range().size()), out, (lo - range.from()) * perRow, finite[0]);
                     continue;
                 }
-                finite[0] &= f.finite() == Finiteness.ALL_FINITE; // checked by the writer, bytes verified below
+                finite[0] &= !info.isFloatingPoint(); // scanned after assembly (NonFiniteCheck)
                 decodeVerified(o, f, pool, b -> {
                     Npy.Header h = ChunkFiles.checkArray(o, f, b.bytes(), b.length(), info.dataType(),
                             ChunkFiles.shape(info, c.range().size()));
@@ -137,13 +148,16 @@ final class RangeReader {
     }
 
     private static ArtifactChunk ragged(Path root, String storeId, String cp, ArtifactInfo info, List<StoredChunk> parts,
-            ExampleRange range, ChunkBytes.Pool pool, boolean[] finite) {
+            ExampleRange range, ChunkPool pool, boolean[] finite) {
         long[] offsets = new long[range.size() + 1];
         List<long[]> chunkOffsets = new ArrayList<>();
         for (StoredChunk c : parts) {
             Origin o = new Origin(root, storeId, cp, info, c.range());
             StoredFile f = c.files().get(1);
+            ChunkFiles.checkFits(o, f, DataType.LONG, new long[] {c.range().size() + 1L});
             long[] off = decodeVerified(o, f, pool, b -> ChunkFiles.offsets(o, f, b.bytes(), b.length()));
+            // the values file must hold the rows the offsets promise before they size anything
+            ChunkFiles.checkFits(o, c.files().get(0), info.dataType(), ChunkFiles.shape(info, off[off.length - 1]));
             chunkOffsets.add(off);
             int lo = Math.max(range.from(), c.range().from());
             int hi = Math.min(range.to(), c.range().to());
@@ -168,7 +182,7 @@ final class RangeReader {
                             off[off.length - 1]), out, offsets[lo - range.from()] * perRow, finite[0]);
                     continue;
                 }
-                finite[0] &= f.finite() == Finiteness.ALL_FINITE; // checked by the writer, bytes verified below
+                finite[0] &= !info.isFloatingPoint(); // scanned after assembly (NonFiniteCheck)
                 decodeVerified(o, f, pool, b -> {
                     Npy.Header h = ChunkFiles.checkArray(o, f, b.bytes(), b.length(), info.dataType(),
                             ChunkFiles.shape(info, off[off.length - 1]));
@@ -202,8 +216,9 @@ final class RangeReader {
             long[] rows = {c.range().size()};
             FileResult offsets = null;
             if (info.isRagged()) {
-                offsets = check(o, c.files().get(1), bytes -> {
-                    long[] off = ChunkFiles.offsets(o, c.files().get(1), bytes, bytes.length);
+                StoredFile of = c.files().get(1);
+                offsets = check(o, of, DataType.LONG, new long[] {c.range().size() + 1L}, bytes -> {
+                    long[] off = ChunkFiles.offsets(o, of, bytes, bytes.length);
                     rows[0] = off[off.length - 1];
                 });
                 if (offsets.status() != Status.OK) {
@@ -211,10 +226,10 @@ final class RangeReader {
                 }
             }
             StoredFile values = c.files().get(0);
-            out.add(check(o, values, bytes -> {
-                if (rows[0] >= 0) {
-                    Npy.Header h = ChunkFiles.checkArray(o, values, bytes, bytes.length, info.dataType(),
-                            ChunkFiles.shape(info, rows[0]));
+            long[] shape = rows[0] >= 0 ? ChunkFiles.shape(info, rows[0]) : null;
+            out.add(check(o, values, info.dataType(), shape, bytes -> {
+                if (shape != null) {
+                    Npy.Header h = ChunkFiles.checkArray(o, values, bytes, bytes.length, info.dataType(), shape);
                     checkFiniteRecord(o, values, info, bytes, h);
                 }
             }));
@@ -238,8 +253,17 @@ final class RangeReader {
         }
     }
 
-    private static FileResult check(Origin o, StoredFile f, java.util.function.Consumer<byte[]> arrayCheck) {
-        ChunkFiles.Result r = ChunkFiles.read(o, f);
+    private static FileResult check(Origin o, StoredFile f, DataType dataType, long @Nullable [] shape,
+            java.util.function.Consumer<byte[]> arrayCheck) {
+        ChunkFiles.Result r;
+        try {
+            if (shape != null) {
+                ChunkFiles.checkFits(o, f, dataType, shape); // before reading it into memory
+            }
+            r = ChunkFiles.read(o, f);
+        } catch (StoreException e) {
+            r = ChunkFiles.failed(e);
+        }
         Status status = r.status();
         String message = r.message();
         if (status == Status.OK) {

@@ -126,15 +126,19 @@ final class StoreFiles {
         CRC32C crc = new CRC32C();
         crc.update(head);
         crc.update(body, 0, bodyLength);
+        KillPoints.step("write " + target.getFileName());
         try {
             AtomicFiles.write(target, out -> {
                 out.write(head);
+                out.flush();
+                KillPoints.step("partly written " + target.getFileName());
                 out.write(body, 0, bodyLength);
             }, forceDir);
         } catch (IOException e) {
-            throw new StoreException("could not write " + target + ": " + e
-                    + "; check free space and permissions, then resume the capture with ArtifactStores.resume", e);
+            throw new StoreException("could not write " + target + ": " + e + "; check free space and permissions,"
+                    + " then resume the capture: run the same command again (in code, ArtifactStores.resume(dir))", e);
         }
+        KillPoints.step("wrote " + target.getFileName());
         return new Manifest.Checksums(hex(md), crc.getValue());
     }
 
@@ -165,13 +169,14 @@ final class StoreFiles {
             }
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> s = Files.list(dir)) {
-                    if (s.findAny().isPresent()) {
+                    if (s.anyMatch(p -> !StoreDirectory.isLeftover(p))) {
                         throw new StoreException(dir.toAbsolutePath() + " is not empty and holds no store; create"
                                 + " the store in an empty or new directory");
                     }
                 }
             }
             Files.createDirectories(dir);
+            KillPoints.step("created " + dir);
         } catch (IOException e) {
             throw new StoreException("cannot create store directory " + dir.toAbsolutePath() + ": " + e, e);
         }
@@ -184,9 +189,11 @@ final class StoreFiles {
      */
     static void deleteIfExists(Path file) {
         try {
+            KillPoints.step("delete " + file.getFileName());
             if (Files.deleteIfExists(file)) {
                 forceDirectory(file.getParent());
             }
+            KillPoints.step("deleted " + file.getFileName());
         } catch (IOException e) {
             throw new StoreException("could not delete " + file + ": " + e + "; check permissions", e);
         }

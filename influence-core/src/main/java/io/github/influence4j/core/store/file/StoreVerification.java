@@ -56,6 +56,8 @@ public record StoreVerification(Path store, String storeId, List<FileResult> fil
         OK,
         /** The file does not exist. */
         MISSING,
+        /** The path is not a regular file inside the store: a symbolic link, a directory, a FIFO or a device. */
+        NOT_A_FILE,
         /** The file is shorter (truncated) or longer than recorded. */
         WRONG_LENGTH,
         /** The file's SHA-256 (or CRC32C) differs from the recorded one: its bytes changed. */

@@ -56,6 +56,7 @@ final class WriterLock {
             throw new StoreException("store at " + dir.toAbsolutePath() + " is being written by another writer ("
                     + StoreFiles.LOCK + " is locked); close that writer first: two writers would corrupt the capture");
         }
+        KillPoints.step("locked " + file);
         return new WriterLock(ch, l);
     }
 

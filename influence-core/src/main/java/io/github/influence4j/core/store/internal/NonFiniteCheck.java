@@ -8,6 +8,7 @@ import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.ArtifactChunk;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -23,6 +24,17 @@ public final class NonFiniteCheck {
      * @throws NumericalException naming checkpoint, example and kind of the first non-finite value
      */
     public static void check(String storeId, String checkpointId, ArtifactChunk chunk) {
+        check(storeId, checkpointId, chunk, example -> "");
+    }
+
+    /**
+     * @param storeId the store, for the message
+     * @param checkpointId the checkpoint ({@code ""} for static artifacts)
+     * @param chunk a freshly read chunk
+     * @param fileOf for an example, where it is stored (e.g. {@code " (file checkpoints/c1/LOSS/0-4.npy)"}), or {@code ""}
+     * @throws NumericalException naming checkpoint, example, kind and file of the first non-finite value
+     */
+    public static void check(String storeId, String checkpointId, ArtifactChunk chunk, IntFunction<String> fileOf) {
         if (!chunk.info().isFloatingPoint() || chunk.values().isEmpty()) {
             return;
         }
@@ -39,7 +51,7 @@ public final class NonFiniteCheck {
                 String where = checkpointId.isEmpty() ? "static artifacts" : "checkpoint '" + checkpointId + "'";
                 String pos = chunk.info().isRagged() ? " (position " + (row - chunk.offset(local)) + ")" : "";
                 throw new NumericalException(chunk.info().key() + " of example " + example + pos + " at " + where
-                        + " of store '" + storeId + "' is " + flat[i] + " (element " + (i % perRow)
+                        + " of store '" + storeId + "'" + fileOf.apply(example) + " is " + flat[i] + " (element " + (i % perRow)
                         + "); scores need finite values. Re-capture that checkpoint (lower the learning rate"
                         + " or check the model), or open the store with NonFinitePolicy.ALLOW to read it as is.");
             }
