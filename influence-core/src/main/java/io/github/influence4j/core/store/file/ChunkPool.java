@@ -1,3 +1,6 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright 2026 The influence4j authors
+
 package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.store.ChunkVerification;
