@@ -105,7 +105,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
      * @return the message with library calls replaced by the command that does the same
      */
     static String forTheCommandLine(String msg) {
-        return msg.replace("ArtifactStores.verify(dir)", "'influence4j inspect --verify --store DIR'");
+        return msg.replace("ArtifactStores.verify(dir) (or 'influence4j inspect --store DIR --verify')",
+                "'influence4j inspect --store DIR --verify'")
+                .replace("ArtifactStores.verify(dir)", "'influence4j inspect --store DIR --verify'");
     }
 
     /**

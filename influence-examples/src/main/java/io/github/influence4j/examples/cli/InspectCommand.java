@@ -45,6 +45,17 @@ final class InspectCommand extends Subcommand implements Callable<Integer> {
         try (TrainingArtifactStore s = StoreArgs.open(store)) {
             printSummary(o, s, store);
         }
+        if (!verify) {
+            // what inspect reads is the manifest; check at least that the files it lists are there
+            StoreVerification files = ArtifactStores.checkFiles(store);
+            if (!files.ok()) {
+                StoreVerification.FileResult first = files.failures().get(0);
+                throw new CliException("store '" + files.storeId() + "' at " + store + ": " + files.failures().size()
+                        + " of " + files.files().size() + " chunk files are missing, replaced or of the wrong length"
+                        + " (first: " + first.file() + ", " + first.status() + "); 'influence4j inspect --store "
+                        + store + " --verify' checks every byte and lists them all");
+            }
+        }
         if (verify) {
             o.println();
             StoreVerification v = ArtifactStores.verify(store);

@@ -97,6 +97,10 @@ class CliRoughEdgesTest {
     void damagedStoreHintsNameTheCommandNotTheLibraryCall() {
         String line = ErrorReporter.oneLine(new io.github.influence4j.core.exception.CorruptStoreException(
                 "chunk x is damaged; ArtifactStores.verify(dir) lists every damaged file."), ExitCodes.FAILED);
-        assertTrue(line.contains("influence4j inspect --verify --store DIR") && !line.contains("ArtifactStores"), line);
+        assertTrue(line.contains("influence4j inspect --store DIR --verify") && !line.contains("ArtifactStores"), line);
+        String both = ErrorReporter.oneLine(new io.github.influence4j.core.exception.CorruptStoreException(
+                "x; ArtifactStores.verify(dir) (or 'influence4j inspect --store DIR --verify') lists every damaged file."),
+                ExitCodes.FAILED);
+        assertEquals(1, both.split("inspect", -1).length - 1, both);
     }
 }

@@ -64,6 +64,37 @@ class CorruptStoreTest {
         CliRun.of("score", "--store", copy.toString(), "--scorer", "el2n").assertOneLineError(ExitCodes.FAILED, name);
     }
 
+    private static Path copyOfStore(String name) throws Exception {
+        Path copy = tmp.resolve(name);
+        try (Stream<Path> s = Files.walk(store)) {
+            for (Path p : s.toList()) {
+                Path t = copy.resolve(store.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void inspectWithoutVerifyStillChecksTheFilesItLists() throws Exception {
+        CliRun.of("inspect", "--store", store.toString()).assertOk();
+        Path missing = copyOfStore("missing-chunk");
+        Path gone = firstChunk(missing, "LOGITS");
+        Files.delete(gone);
+        CliRun.of("inspect", "--store", missing.toString()).assertOneLineError(ExitCodes.FAILED,
+                gone.getFileName().toString(), "MISSING", "--verify");
+        Path truncated = copyOfStore("truncated-chunk");
+        Path cut = firstChunk(truncated, "INPUT_GRADS");
+        byte[] b = Files.readAllBytes(cut);
+        Files.write(cut, java.util.Arrays.copyOf(b, b.length - 8));
+        CliRun.of("inspect", "--store", truncated.toString()).assertOneLineError(ExitCodes.FAILED,
+                cut.getFileName().toString(), "WRONG_LENGTH");
+    }
+
     @Test
     void missingManifestIsOneLine() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("not-a-store"));

@@ -116,4 +116,17 @@ public final class ArtifactStores {
     public static StoreVerification verify(Path dir) {
         return FileStoreReader.open(dir, NonFinitePolicy.ALLOW, ChunkVerification.EVERY_READ).verify();
     }
+
+    /**
+     * The cheap part of {@link #verify}: every chunk file the manifest lists is present, a regular
+     * file inside the store (no link followed) and of the recorded length. Reads no chunk; finds
+     * deleted, replaced and truncated files, not changed bytes (use {@link #verify} for those).
+     *
+     * @param dir the store directory
+     * @return one result per file
+     * @throws io.github.influence4j.core.exception.StoreNotFoundException if there is no manifest
+     */
+    public static StoreVerification checkFiles(Path dir) {
+        return FileStoreReader.open(dir, NonFinitePolicy.ALLOW, ChunkVerification.EVERY_READ).checkFiles();
+    }
 }

@@ -186,12 +186,26 @@ final class FileStoreReader implements TrainingArtifactStore {
 
     /** @return every chunk file checked against the committed manifest */
     StoreVerification verify() {
+        return eachArtifact(RangeReader::verify);
+    }
+
+    /** @return every chunk file's presence, kind and length checked against the manifest, no byte read */
+    StoreVerification checkFiles() {
+        return eachArtifact(RangeReader::checkFiles);
+    }
+
+    /** Checks the files of one artifact into a list. */
+    private interface ArtifactCheck {
+        void check(Path root, String storeId, String checkpointId, StoredArtifact a, List<FileResult> out);
+    }
+
+    private StoreVerification eachArtifact(ArtifactCheck check) {
         Manifest m = manifest;
         String id = m.spec().storeId();
         List<FileResult> out = new ArrayList<>();
-        m.statics().values().forEach(a -> RangeReader.verify(root, id, "", a, out));
+        m.statics().values().forEach(a -> check.check(root, id, "", a, out));
         for (StoredCheckpoint c : m.checkpoints()) {
-            c.artifacts().values().forEach(a -> RangeReader.verify(root, id, c.checkpoint().id(), a, out));
+            c.artifacts().values().forEach(a -> check.check(root, id, c.checkpoint().id(), a, out));
         }
         return new StoreVerification(root, id, out);
     }
