@@ -246,25 +246,31 @@ public final class Charts {
         }
         double mag = Math.max(Math.abs(min), Math.abs(max));
         chart.getStyler().setXAxisDecimalPattern(mag != 0 && (mag < 0.01 || mag >= 1e5) ? "0.##E0" : "#,##0.###");
-        double width = max > min ? (max - min) / HISTOGRAM_BINS : 1;
+        // bins of a round width starting at a multiple of it, so that the axis ticks fall on round values
+        double width = max > min ? niceStep((max - min) / HISTOGRAM_BINS) : 1;
+        double start = Math.floor(min / width) * width;
+        int bins = Math.max(1, (int) Math.ceil((max - start) / width - 1e-9));
+        if (start + bins * width <= max) {
+            bins++;
+        }
         for (int k = 0; k < numClasses; k++) {
-            double[] counts = new double[HISTOGRAM_BINS + 1];
+            double[] counts = new double[bins + 1];
             int total = 0;
             for (int i = 0; i < v.length; i++) {
                 if (labels[i] == k && Double.isFinite(v[i])) {
-                    counts[Math.min(HISTOGRAM_BINS - 1, (int) ((v[i] - min) / width))]++;
+                    counts[Math.min(bins - 1, (int) ((v[i] - start) / width))]++;
                     total++;
                 }
             }
             if (total == 0) {
                 continue;
             }
-            double[] x = new double[HISTOGRAM_BINS + 1];
-            for (int b = 0; b <= HISTOGRAM_BINS; b++) {
-                x[b] = min + b * width;
+            double[] x = new double[bins + 1];
+            for (int b = 0; b <= bins; b++) {
+                x[b] = start + b * width;
                 counts[b] /= total;
             }
-            counts[HISTOGRAM_BINS] = counts[HISTOGRAM_BINS - 1];
+            counts[bins] = counts[bins - 1];
             String name = (k < classNames.size() ? classNames.get(k) : "class " + k) + " (" + total + ")";
             Color c = PALETTE[k % PALETTE.length];
             XYSeries s = chart.addSeries(name, x, counts);
@@ -273,5 +279,19 @@ public final class Charts {
             s.setLineWidth(2f);
         }
         return chart;
+    }
+
+    /**
+     * @param raw a positive step
+     * @return the smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code raw}
+     */
+    static double niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= raw * (1 - 1e-12)) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 }
