@@ -86,6 +86,10 @@ final class SelectCommand extends Subcommand implements Callable<Integer> {
                     + " never-learned value); they sort as the largest or smallest values%n", infinite, s.size(), scores);
         }
         int[] y = labels == null ? new int[0] : LabelsFile.read(labels, s.exampleIds());
+        if (labels == null) {
+            spec.commandLine().getErr().println("note: the example ids of " + scores + " were not checked against a"
+                    + " store (ids 0.." + s.exampleIds()[s.size() - 1] + "); pass --labels STORE to check them");
+        }
         if (p.usesLabels() && labels == null) {
             throw new CliException("policy " + p.spec() + " balances classes: pass --labels (a store directory or a CSV"
                     + " of example_id,label)");

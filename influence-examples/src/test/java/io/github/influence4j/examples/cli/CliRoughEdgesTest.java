@@ -80,6 +80,7 @@ class CliRoughEdgesTest {
         CliRun r = CliRun.of("select", "--scores", scores("0,1.0\n1,Infinity\n2,0.5\n3,0.7\n").toString(), "--policy",
                 "prune-easy:0.5", "--out", tmp.resolve("k.csv").toString()).assertOk();
         assertTrue(r.err().contains("1 of 4 scores") && r.err().contains("infinite"), r.err());
+        assertTrue(r.err().contains("not checked against a store") && r.err().contains("--labels"), r.err());
     }
 
     @Test
