@@ -42,17 +42,7 @@ class CorruptStoreTest {
 
     @Test
     void flippedByteFailsVerificationAndScoring() throws Exception {
-        Path copy = tmp.resolve("damaged");
-        try (Stream<Path> s = Files.walk(store)) {
-            for (Path p : s.toList()) {
-                Path t = copy.resolve(store.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
+        Path copy = copyOfStore("damaged");
         Path chunk = firstChunk(copy, "LOGITS");
         byte[] b = Files.readAllBytes(chunk);
         b[b.length - 3] ^= 0x5a;
