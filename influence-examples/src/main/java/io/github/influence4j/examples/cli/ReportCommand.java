@@ -50,8 +50,9 @@ final class ReportCommand extends Subcommand implements Callable<Integer> {
         }
         o.printf(Locale.ROOT, "%-8s %-28s %9s %6s %18s%n", "pruning", "score", "fraction", "seeds", "test acc. (%)");
         for (CurvePoint p : points) {
-            o.printf(Locale.ROOT, "%-8s %-28s %8.0f%% %6d %11.2f +/- %.2f%n", p.pruning().name().toLowerCase(Locale.ROOT),
-                    p.score(), 100 * p.fraction(), p.n(), 100 * p.mean(), 100 * p.std());
+            o.printf(Locale.ROOT, "%-8s %-28s %8.0f%% %6d %11.2f%s%n", p.pruning().name().toLowerCase(Locale.ROOT),
+                    p.score(), 100 * p.fraction(), p.n(), 100 * p.mean(),
+                    p.n() < 2 ? "" : String.format(Locale.ROOT, " +/- %.2f", 100 * p.std()));
         }
     }
 }

@@ -49,8 +49,12 @@ public final class SnliScores {
     public static final List<String> PRUNING = List.of(VOG_CLASS, VOG_DATASET, TRACIN_SELF, TRACIN_WE_SELF, EL2N,
             FORGETTING, AUM, CONFIDENCE);
 
-    /** The scores of {@code --quick}: one per family (gradient variance, loss dynamics, confidence). */
-    public static final List<String> QUICK = List.of(VOG_CLASS, EL2N, FORGETTING);
+    /**
+     * The scores of {@code --quick}: two training-dynamics scores that find shuffled labels and need
+     * only {@code LOGITS}, the cheapest capture (VoG's {@code INPUT_GRADS} cost a second backward pass
+     * per checkpoint and find label noise at chance: add {@code --scores vog-class,...} for it).
+     */
+    public static final List<String> QUICK = List.of(EL2N, FORGETTING);
 
     private static final Map<String, Spec> SPECS = new LinkedHashMap<>();
 
