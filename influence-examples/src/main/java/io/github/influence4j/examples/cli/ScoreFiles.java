@@ -39,10 +39,9 @@ final class ScoreFiles {
 
     /**
      * @param scores the scores
-     * @param out a .csv or .npy file (parent directories are created)
+     * @param out a .csv or .npy file that {@link #checkWritable} accepted before the work began
      */
     static void write(InfluenceScores scores, Path out) {
-        checkWritable(out);
         if (out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             scores.writeCsv(out);
         } else {

@@ -27,13 +27,6 @@ class CorruptStoreTest {
         store = DemoRun.store(dir);
     }
 
-    private static Path firstChunk(Path root, String kind) throws Exception {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.toString().contains("/" + kind + "/") && p.toString().endsWith(".npy"))
-                    .min(Comparator.naturalOrder()).orElseThrow();
-        }
-    }
-
     @Test
     void intactStoreVerifies() {
         CliRun r = CliRun.of("inspect", "--store", store.toString(), "--verify").assertOk();
@@ -42,8 +35,8 @@ class CorruptStoreTest {
 
     @Test
     void flippedByteFailsVerificationAndScoring() throws Exception {
-        Path copy = copyOfStore("damaged");
-        Path chunk = firstChunk(copy, "LOGITS");
+        Path copy = DemoRun.copyStore(store, tmp.resolve("damaged"));
+        Path chunk = DemoRun.firstChunk(copy, "LOGITS");
         byte[] b = Files.readAllBytes(chunk);
         b[b.length - 3] ^= 0x5a;
         Files.write(chunk, b);
@@ -54,31 +47,16 @@ class CorruptStoreTest {
         CliRun.of("score", "--store", copy.toString(), "--scorer", "el2n").assertOneLineError(ExitCodes.FAILED, name);
     }
 
-    private static Path copyOfStore(String name) throws Exception {
-        Path copy = tmp.resolve(name);
-        try (Stream<Path> s = Files.walk(store)) {
-            for (Path p : s.toList()) {
-                Path t = copy.resolve(store.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return copy;
-    }
-
     @Test
     void inspectWithoutVerifyStillChecksTheFilesItLists() throws Exception {
         CliRun.of("inspect", "--store", store.toString()).assertOk();
-        Path missing = copyOfStore("missing-chunk");
-        Path gone = firstChunk(missing, "LOGITS");
+        Path missing = DemoRun.copyStore(store, tmp.resolve("missing-chunk"));
+        Path gone = DemoRun.firstChunk(missing, "LOGITS");
         Files.delete(gone);
         CliRun.of("inspect", "--store", missing.toString()).assertOneLineError(ExitCodes.FAILED,
                 gone.getFileName().toString(), "MISSING", "--verify");
-        Path truncated = copyOfStore("truncated-chunk");
-        Path cut = firstChunk(truncated, "INPUT_GRADS");
+        Path truncated = DemoRun.copyStore(store, tmp.resolve("truncated-chunk"));
+        Path cut = DemoRun.firstChunk(truncated, "INPUT_GRADS");
         byte[] b = Files.readAllBytes(cut);
         Files.write(cut, java.util.Arrays.copyOf(b, b.length - 8));
         CliRun.of("inspect", "--store", truncated.toString()).assertOneLineError(ExitCodes.FAILED,

@@ -30,4 +30,27 @@ final class DemoRun {
         }
         return s;
     }
+
+    /** @return a file-by-file copy of a store at {@code to} (for damaging it) */
+    static Path copyStore(Path store, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(store)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(store.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return to;
+    }
+
+    /** @return the first chunk file, in path order, of an artifact kind in a store */
+    static Path firstChunk(Path root, String kind) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> p.toString().contains("/" + kind + "/") && p.toString().endsWith(".npy"))
+                    .min(java.util.Comparator.naturalOrder()).orElseThrow();
+        }
+    }
 }

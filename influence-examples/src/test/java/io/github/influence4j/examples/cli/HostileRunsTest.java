@@ -52,32 +52,10 @@ class HostileRunsTest {
         store = DemoRun.store(dir);
     }
 
-    private static Path copyStore(String name) throws IOException {
-        Path copy = tmp.resolve(name);
-        try (Stream<Path> s = Files.walk(store)) {
-            for (Path p : s.toList()) {
-                Path t = copy.resolve(store.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-        return copy;
-    }
-
-    private static Path firstChunk(Path root, String kind) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.toString().contains("/" + kind + "/") && p.toString().endsWith(".npy"))
-                    .min(Comparator.naturalOrder()).orElseThrow();
-        }
-    }
-
     @Test
     void fifoChunkIsOneLineNotAHang() throws Exception {
-        Path copy = copyStore("fifo");
-        Path chunk = firstChunk(copy, "LOGITS");
+        Path copy = DemoRun.copyStore(store, tmp.resolve("fifo"));
+        Path chunk = DemoRun.firstChunk(copy, "LOGITS");
         Files.delete(chunk);
         Process mk = new ProcessBuilder("mkfifo", chunk.toString()).inheritIO().start();
         assertEquals(0, mk.waitFor());
@@ -93,8 +71,8 @@ class HostileRunsTest {
 
     @Test
     void symlinkToACopyOutsideIsRefused() throws Exception {
-        Path copy = copyStore("symlink");
-        Path chunk = firstChunk(copy, "INPUT_GRADS");
+        Path copy = DemoRun.copyStore(store, tmp.resolve("symlink"));
+        Path chunk = DemoRun.firstChunk(copy, "INPUT_GRADS");
         Path outside = tmp.resolve("outside.npy");
         Files.copy(chunk, outside);
         Files.delete(chunk);
@@ -105,8 +83,8 @@ class HostileRunsTest {
 
     @Test
     void nanBehindFixedChecksumsAndAnAllFiniteRecordFailsEl2n() throws Exception {
-        Path copy = copyStore("nan");
-        Path chunk = firstChunk(copy, "LOGITS");
+        Path copy = DemoRun.copyStore(store, tmp.resolve("nan"));
+        Path chunk = DemoRun.firstChunk(copy, "LOGITS");
         byte[] b = Files.readAllBytes(chunk);
         int dataOffset = 10 + (ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getShort(8) & 0xffff);
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putFloat(dataOffset + 4, Float.NaN);
@@ -146,7 +124,7 @@ class HostileRunsTest {
         assertTrue(first.out().contains("no pruning (--fractions is empty)"), first.out());
         Path s = dir.resolve("store");
         // K1: killed while deleting, after some chunk files and before the manifest
-        Files.delete(firstChunk(s, "LOGITS"));
+        Files.delete(DemoRun.firstChunk(s, "LOGITS"));
         CliRun.of(args).assertOk();
         // K1': killed after the manifest was deleted; K2: killed after the lock, before the first manifest
         try (Stream<Path> w = Files.walk(s)) {
