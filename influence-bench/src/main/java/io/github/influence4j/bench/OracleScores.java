@@ -4,6 +4,7 @@
 package io.github.influence4j.bench;
 
 import io.github.influence4j.scorers.dynamics.DataMap;
+import io.github.influence4j.scorers.dynamics.DataMapScorer;
 import io.github.influence4j.scorers.ScorerOptions;
 import io.github.influence4j.core.spi.OptionValues;
 import io.github.influence4j.bench.OracleCapture.Group;
@@ -33,7 +34,25 @@ final class OracleScores {
             Function<TrainingArtifactStore, List<double[]>> run) {
     }
 
+    /** The logit scores scored together in one pass (their timing keys on the Python side). */
+    static final List<String> LOGIT_FAMILY = List.of("el2n", "data_map", "forgetting", "aum");
+
     private OracleScores() {
+    }
+
+    /**
+     * Scores the logit family in one pass ({@code ScoringEngine.scoreAll}): EL2N, the three
+     * data-map coordinates, forgetting and AUM.
+     *
+     * @param s the store
+     * @return one array per score
+     */
+    static List<double[]> logitFamily(TrainingArtifactStore s) {
+        DataMapScorer map = Scorers.dataMap(s);
+        return io.github.influence4j.core.spi.ScoringEngine.scoreAll(List.of(Scorers.el2n(s), map.confidence(),
+                map.variability(), map.correctness(), Scorers.forgetting(s), Scorers.aum(s)),
+                io.github.influence4j.core.ScoreRequest.allExamples()).stream()
+                .map(io.github.influence4j.core.InfluenceScores::values).toList();
     }
 
     static List<Score> all() {

@@ -69,6 +69,17 @@ public final class OracleWorker {
                 }
             }
         }
+        try (TrainingArtifactStore store = ArtifactStores.open(full)) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < rounds + 1; r++) {
+                long t0 = System.nanoTime();
+                OracleScores.logitFamily(store);
+                if (r > 0) {
+                    best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+                }
+            }
+            ChildJvm.report("seconds.score.logit_family", best);
+        }
         for (OracleScores.Score s : OracleScores.all()) {
             Path dir = work.resolve("e2e-" + s.name());
             double best = Double.POSITIVE_INFINITY;

@@ -87,6 +87,23 @@ public final class AtomicFiles {
      * @throws IOException if the file cannot be written; the target is then unchanged
      */
     public static void write(Path target, Content content, boolean forceDirectory) throws IOException {
+        write(target, content, true, forceDirectory);
+    }
+
+    /**
+     * Replaces {@code target} atomically with {@code content}, optionally without forcing anything:
+     * the file is then safe against a killed process (the page cache keeps it) but not against a
+     * crash of the machine until {@link #force(Path)} and {@link #forceDirectory(Path)} ran; a
+     * group-committing writer forces many files at once that way.
+     *
+     * @param target the file to write
+     * @param content what to write into it
+     * @param forceFile whether to force the file's content to the device before the move
+     * @param forceDirectory whether to force the directory after the move
+     * @throws IOException if the file cannot be written; the target is then unchanged
+     */
+    public static void write(Path target, Content content, boolean forceFile, boolean forceDirectory)
+            throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
@@ -106,7 +123,9 @@ public final class AtomicFiles {
             }, BUFFER);
             content.writeTo(out);
             out.flush();
-            ch.force(true);
+            if (forceFile) {
+                ch.force(true);
+            }
         } catch (IOException | RuntimeException e) {
             deleteQuietly(tmp);
             throw e;
@@ -140,6 +159,18 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         for (Path p = dir.toAbsolutePath(); p != null && !p.equals(existing); p = p.getParent()) {
             forceDirectory(p.getParent());
+        }
+    }
+
+    /**
+     * Forces a file written without forcing ({@link #write(Path, Content, boolean, boolean)}) to the device.
+     *
+     * @param file the file
+     * @throws IOException if it cannot be opened or forced
+     */
+    public static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
         }
     }
 

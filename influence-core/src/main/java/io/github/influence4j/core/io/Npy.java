@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reads and writes NumPy {@code .npy} files (format version 1.0, C order, little endian) for the
- * dtypes stores use: {@code <f4}, {@code <f8}, {@code <i4}, {@code <i8}.
+ * dtypes stores use: {@code <f2} (float16), {@code <f4}, {@code <f8}, {@code <i4}, {@code <i8}.
  *
  * @implNote Written instead of ND4J's {@code Nd4j.createFromNpyFile} so that the bytes are exactly
  *     those numpy writes (tested against files written by numpy) and hashing and truncation
@@ -49,7 +49,7 @@ public final class Npy {
 
         /** @return bytes per element */
         public int elementSize() {
-            return dataType == DataType.FLOAT || dataType == DataType.INT ? 4 : 8;
+            return Npy.elementSize(dataType);
         }
 
         /** @return the expected total file size in bytes */
@@ -65,6 +65,7 @@ public final class Npy {
     private static String descr(DataType dt) {
         return switch (dt) {
             case FLOAT -> "<f4";
+            case HALF -> "<f2";
             case DOUBLE -> "<f8";
             case INT -> "<i4";
             case LONG -> "<i8";
@@ -141,6 +142,7 @@ public final class Npy {
      */
     public static int elementSize(DataType dt) {
         return switch (dt) {
+            case HALF -> 2;
             case FLOAT, INT -> 4;
             case DOUBLE, LONG -> 8;
             default -> throw new IllegalArgumentException("unsupported dtype for .npy: " + dt);
@@ -169,11 +171,48 @@ public final class Npy {
             return;
         }
         switch (c.dataType()) {
+            case HALF -> out.asShortBuffer().put(src.asShortBuffer());
             case FLOAT -> out.asFloatBuffer().put(src.asFloatBuffer());
             case DOUBLE -> out.asDoubleBuffer().put(src.asDoubleBuffer());
             case INT -> out.asIntBuffer().put(src.asIntBuffer());
             case LONG -> out.asLongBuffer().put(src.asLongBuffer());
             default -> throw new IllegalArgumentException("unsupported dtype for .npy: " + c.dataType());
+        }
+    }
+
+    /**
+     * Copies float32 or float64 elements of a {@linkplain #contiguous contiguous} array into
+     * little-endian IEEE binary16 bytes ({@code <f2}), rounding to nearest, ties to even
+     * ({@link Float16#fromFloat}).
+     *
+     * @param c a contiguous FLOAT or DOUBLE array
+     * @param from first element (flat C index)
+     * @param count elements to convert
+     * @param dst destination
+     * @param off byte offset in {@code dst}
+     */
+    public static void copyToHalfBytes(INDArray c, long from, int count, byte[] dst, int off) {
+        if (count == 0) {
+            return;
+        }
+        ByteBuffer src = c.data().asNio().order(ByteOrder.nativeOrder());
+        ByteBuffer out = ByteBuffer.wrap(dst, off, count * 2).order(ByteOrder.LITTLE_ENDIAN);
+        switch (c.dataType()) {
+            case FLOAT -> {
+                var f = src.asFloatBuffer();
+                for (int i = 0; i < count; i++) {
+                    out.putShort(off + 2 * i, Float16.fromFloat(f.get(Math.toIntExact(from + i))));
+                }
+            }
+            case DOUBLE -> {
+                var d = src.asDoubleBuffer();
+                for (int i = 0; i < count; i++) {
+                    out.putShort(off + 2 * i, Float16.fromFloat((float) d.get(Math.toIntExact(from + i))));
+                }
+            }
+            case HALF -> copyToBytes(c, from, count, dst, off);
+            default -> throw new IllegalArgumentException("float16 storage needs FLOAT or DOUBLE values, got "
+                    + c.dataType());
         }
     }
 
@@ -199,6 +238,7 @@ public final class Npy {
             return;
         }
         switch (dst.dataType()) {
+            case HALF -> out.asShortBuffer().put(in.asShortBuffer());
             case FLOAT -> out.asFloatBuffer().put(in.asFloatBuffer());
             case DOUBLE -> out.asDoubleBuffer().put(in.asDoubleBuffer());
             case INT -> out.asIntBuffer().put(in.asIntBuffer());
@@ -280,11 +320,12 @@ public final class Npy {
         }
         DataType dt = switch (d.group(1)) {
             case "<f4" -> DataType.FLOAT;
+            case "<f2" -> DataType.HALF;
             case "<f8" -> DataType.DOUBLE;
             case "<i4" -> DataType.INT;
             case "<i8" -> DataType.LONG;
             default -> throw new IllegalArgumentException(source + " has dtype " + d.group(1)
-                    + "; supported: <f4, <f8, <i4, <i8 (little endian)");
+                    + "; supported: <f2, <f4, <f8, <i4, <i8 (little endian)");
         };
         List<Long> dims = new ArrayList<>();
         for (String part : s.group(1).split(",")) {

@@ -207,6 +207,13 @@ public final class ArtifactReads {
                     bb.asDoubleBuffer().get(out);
                     return out;
                 }
+                case HALF -> {
+                    java.nio.ShortBuffer sb = bb.asShortBuffer();
+                    for (int i = 0; i < n; i++) {
+                        out[i] = io.github.influence4j.core.io.Float16.toFloat(sb.get(i));
+                    }
+                    return out;
+                }
                 default -> {
                     // INT and LONG ids take the generic path below
                 }

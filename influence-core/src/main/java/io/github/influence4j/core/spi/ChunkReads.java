@@ -11,18 +11,21 @@ import io.github.influence4j.core.store.TrainingArtifactStore;
 /**
  * The reads of one chunk of examples, as float64 arrays checked as {@link ArtifactReads} checks them
  * (every error names the scorer, store, checkpoint, example and artifact). The labels are read once
- * per chunk.
+ * per chunk. Dense artifacts are read straight into float64 arrays
+ * ({@link TrainingArtifactStore#readDoubles}), once per checkpoint for all the scores of one pass.
  */
 public final class ChunkReads {
     private final TrainingArtifactStore store;
     private final String scorer;
     private final ExampleRange range;
+    private final PassReads pass;
     private int[] labels;
 
-    ChunkReads(TrainingArtifactStore store, String scorer, ExampleRange range) {
+    ChunkReads(TrainingArtifactStore store, String scorer, ExampleRange range, PassReads pass) {
         this.store = store;
         this.scorer = scorer;
         this.range = range;
+        this.pass = pass;
     }
 
     /** @return the examples of the chunk */
@@ -48,7 +51,7 @@ public final class ChunkReads {
     /** @return the gold label of every example of the chunk, each in {@code [0, K)} */
     public int[] labels() {
         if (labels == null) {
-            labels = ArtifactReads.labels(store, scorer, range);
+            labels = pass.labels(range);
         }
         return labels;
     }
@@ -57,10 +60,12 @@ public final class ChunkReads {
      * @param checkpoint the checkpoint
      * @param key a dense artifact
      * @param width elements per example, or -1 for any
-     * @return {@code [n * width]} row-major float64 values
+     * @return {@code [n * width]} row-major float64 values; in a pass of scores that opted in
+     *     ({@link ChunkScore#chunkSizeFor}) shared with the other scores and valid only during
+     *     {@link ChunkAccumulator#add}
      */
     public double[] dense(Checkpoint checkpoint, ArtifactKey key, long width) {
-        return ArtifactReads.dense(store, scorer, checkpoint, key, range, width);
+        return pass.dense(checkpoint, key, range, width);
     }
 
     /**

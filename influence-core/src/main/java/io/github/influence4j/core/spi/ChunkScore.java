@@ -50,6 +50,31 @@ public interface ChunkScore {
         return Map.of();
     }
 
+    /**
+     * Opt-in for scores over small per-example artifacts (logits, losses): the number of examples
+     * per chunk this score would like (see {@link ScoringEngine#chunkSizeForBytes}), or 0 for the
+     * store's chunk size. A score that returns more than 0 also promises that its accumulators read
+     * the arrays {@link ChunkReads#dense} returns only during {@link ChunkAccumulator#add} and never
+     * modify them: in one pass they are shared with the other scores and reused for the next
+     * checkpoint. Such scores run together in one pass in {@link ScoringEngine#scoreAll}.
+     *
+     * @param store the store scored
+     * @return examples per chunk, a multiple of the store's chunk size, or 0
+     */
+    default int chunkSizeFor(io.github.influence4j.core.store.TrainingArtifactStore store) {
+        return 0;
+    }
+
+    /**
+     * Scores of one pass with equal sharing keys share one accumulator: e.g. the three data-map
+     * coordinates, each scored by name, cost one accumulator, not three.
+     *
+     * @return a key equal for scores whose accumulators compute the same thing, or empty
+     */
+    default Optional<Object> sharingKey() {
+        return Optional.empty();
+    }
+
     /** @return the artifact kinds read, when they depend on the options; empty for the definition's */
     default Optional<Set<ArtifactKind>> requiredArtifacts() {
         return Optional.empty();

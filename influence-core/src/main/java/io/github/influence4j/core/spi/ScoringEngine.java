@@ -52,7 +52,7 @@ public final class ScoringEngine {
      */
     public static InfluenceScorer scorer(ScorerDefinition definition, TrainingArtifactStore store, OptionValues options,
             ChunkScore score) {
-        return new EngineScorer(definition, store, options, score);
+        return new EngineScorer(definition, store, options, score, 0);
     }
 
     /**
@@ -69,44 +69,110 @@ public final class ScoringEngine {
      */
     public static List<InfluenceScores> run(String name, List<ScorerDefinition> outputs, TrainingArtifactStore store,
             OptionValues options, ChunkScore score, ScoreRequest request) {
-        ScoringRun run = ScoringRun.start(name, store, request);
-        List<Checkpoint> checkpoints = score.checkpoints();
-        List<String> ids = ArtifactReads.ids(checkpoints);
-        LOG.info("{}: {} checkpoints {}, options {}, store '{}'", name, ids.size(), ids, options, store.id());
-        score.start(run);
-        double[][] all = null;
-        for (ExampleRange range : run.ranges()) {
-            run.checkCancelled();
-            ChunkReads chunk = new ChunkReads(store, name, range);
-            ChunkAccumulator acc = score.accumulator(chunk);
-            try {
-                for (Checkpoint c : checkpoints) {
-                    acc.add(c, chunk);
-                }
-                double[][] r = acc.results();
-                if (all == null) {
-                    all = new double[Math.max(r.length, outputs.size())][store.numExamples()];
-                }
-                for (int o = 0; o < r.length; o++) {
-                    System.arraycopy(r[o], 0, all[o], range.from(), range.size());
-                }
-            } finally {
-                closeIfCloseable(acc);
-            }
-            LOG.trace("{}: scored {}", name, range);
-            run.progress(range);
-        }
-        double[][] values = score.finish(run, all != null ? all : new double[outputs.size()][store.numExamples()]);
-        Map<String, String> prov = new TreeMap<>(options.toMap());
-        prov.putAll(score.provenance());
-        List<InfluenceScores> out = new ArrayList<>();
+        List<Pass.Member> members = new ArrayList<>();
         for (int o = 0; o < outputs.size(); o++) {
-            ScorerDefinition d = outputs.get(o);
-            out.add(run.finish(d.name(), values[o], d.orientation(),
-                    ScoreProvenance.of(d.name(), d.version(), prov, store, ids)));
+            members.add(new Pass.Member(outputs.get(o), options, score, o));
         }
-        LOG.info("{}: scored {} examples of store '{}'", name, out.get(0).size(), store.id());
-        return out;
+        return Pass.run(name, store, members, request);
+    }
+
+    /**
+     * Scores several scorers, in one pass over the store for those that allow it: every scorer
+     * built on this engine whose score opted in ({@link ChunkScore#chunkSizeFor}: EL2N, AUM, the
+     * data-map coordinates, forgetting, PVI) and that reads the same store shares one read of each
+     * artifact per checkpoint (LOGITS is read once for all of them), and scores with equal
+     * {@link ChunkScore#sharingKey()} share one accumulator; the others are scored one after the
+     * other. Each result is what {@code scorer.score(request)} gives (same values, bit for bit,
+     * and the same provenance but for its time).
+     *
+     * <pre>{@code
+     * List<InfluenceScores> s = ScoringEngine.scoreAll(List.of(Scorers.el2n(store), Scorers.aum(store),
+     *         Scorers.forgetting(store)), ScoreRequest.allExamples());
+     * }</pre>
+     *
+     * @param scorers the scorers, any mix
+     * @param request which examples, listener, cancellation, chunk size (for every scorer)
+     * @return one score per scorer, in the order given
+     */
+    public static List<InfluenceScores> scoreAll(List<? extends InfluenceScorer> scorers, ScoreRequest request) {
+        return scoreAll(scorers, request, (s, i) -> { });
+    }
+
+    /**
+     * Like {@link #scoreAll(List, ScoreRequest)}, handing each score over as soon as it is done
+     * (the shared passes first, then the other scorers in order), e.g. to save it.
+     *
+     * @param scorers the scorers, any mix
+     * @param request which examples, listener, cancellation, chunk size (for every scorer)
+     * @param done called with each score and its index in {@code scorers}, on the calling thread
+     * @return one score per scorer, in the order given
+     */
+    public static List<InfluenceScores> scoreAll(List<? extends InfluenceScorer> scorers, ScoreRequest request,
+            java.util.function.ObjIntConsumer<InfluenceScores> done) {
+        InfluenceScores[] out = new InfluenceScores[scorers.size()];
+        Map<TrainingArtifactStore, List<Integer>> passes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < scorers.size(); i++) {
+            InfluenceScorer s = Objects.requireNonNull(scorers.get(i), "scorer " + i);
+            if (s instanceof EngineScorer e && e.score.chunkSizeFor(e.store) > 0) {
+                passes.computeIfAbsent(e.store, x -> new ArrayList<>()).add(i);
+            }
+        }
+        for (Map.Entry<TrainingArtifactStore, List<Integer>> p : passes.entrySet()) {
+            List<Pass.Member> members = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (int i : p.getValue()) {
+                EngineScorer e = (EngineScorer) scorers.get(i);
+                members.add(new Pass.Member(e.definition, e.options, e.score, e.output));
+                names.add(e.definition.name());
+            }
+            List<InfluenceScores> r = Pass.run(String.join("+", names), p.getKey(), members, request);
+            for (int j = 0; j < r.size(); j++) {
+                out[p.getValue().get(j)] = r.get(j);
+                done.accept(r.get(j), p.getValue().get(j));
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                out[i] = scorers.get(i).score(request);
+                done.accept(out[i], i);
+            }
+        }
+        return List.of(out);
+    }
+
+    /**
+     * A chunk size by bytes, for scores over small per-example artifacts: as many of the store's
+     * chunks as hold about {@value Pass#TARGET_BYTES} bytes of float64 values per read (so that
+     * fixed per-chunk costs stop dominating), at least one chunk.
+     *
+     * @param store the store
+     * @param doublesPerExample float64 values per example of the widest artifact read
+     * @return examples per chunk, a multiple of the store's chunk size
+     */
+    public static int chunkSizeForBytes(TrainingArtifactStore store, long doublesPerExample) {
+        int chunk = store.spec().chunkSize();
+        long examples = Pass.TARGET_BYTES / (8 * Math.max(1, doublesPerExample));
+        long chunks = Math.max(1, examples / chunk);
+        return (int) Math.min(Math.max(chunk, store.numExamples()), chunks * chunk);
+    }
+
+    /**
+     * A scorer that is output {@code output} of a score with several outputs (a data-map
+     * coordinate); scored alone it runs the whole score and keeps one output.
+     *
+     * @param definition the output's definition (name, orientation, version)
+     * @param store the store
+     * @param options the resolved options, recorded in provenance
+     * @param score the resolved score
+     * @param output which of the accumulators' outputs
+     * @return an immutable, thread-safe scorer
+     */
+    public static InfluenceScorer outputScorer(ScorerDefinition definition, TrainingArtifactStore store,
+            OptionValues options, ChunkScore score, int output) {
+        if (output < 0) {
+            throw new IllegalArgumentException("output must be >= 0, was " + output);
+        }
+        return new EngineScorer(definition, store, options, score, output);
     }
 
     private static void closeIfCloseable(ChunkAccumulator acc) {
@@ -127,12 +193,15 @@ public final class ScoringEngine {
         private final TrainingArtifactStore store;
         private final OptionValues options;
         private final ChunkScore score;
+        private final int output;
 
-        EngineScorer(ScorerDefinition definition, TrainingArtifactStore store, OptionValues options, ChunkScore score) {
+        EngineScorer(ScorerDefinition definition, TrainingArtifactStore store, OptionValues options, ChunkScore score,
+                int output) {
             this.definition = Objects.requireNonNull(definition, "definition");
             this.store = Objects.requireNonNull(store, "store");
             this.options = Objects.requireNonNull(options, "options");
             this.score = Objects.requireNonNull(score, "score");
+            this.output = output;
         }
 
         @Override
@@ -147,7 +216,8 @@ public final class ScoringEngine {
 
         @Override
         public InfluenceScores score(ScoreRequest request) {
-            return run(definition.name(), List.of(definition), store, options, score, request).get(0);
+            return Pass.run(definition.name(), store, List.of(new Pass.Member(definition, options, score, output)),
+                    request).get(0);
         }
 
         @Override

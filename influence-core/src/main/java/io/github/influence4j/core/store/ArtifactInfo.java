@@ -27,7 +27,7 @@ public record ArtifactInfo(ArtifactKey key, DataType dataType, List<Long> exampl
      * Copies the collections and checks the dtype.
      *
      * @param key the artifact
-     * @param dataType the element type on disk: FLOAT, DOUBLE, INT or LONG
+     * @param dataType the element type on disk: FLOAT, DOUBLE, HALF (IEEE binary16), INT or LONG
      * @param exampleShape the shape of one example: {@code []} for a scalar, {@code [K]} for logits;
      *     for ragged kinds the trailing shape of one position ({@code [D]} for gradients, {@code []}
      *     for token ids)
@@ -39,9 +39,9 @@ public record ArtifactInfo(ArtifactKey key, DataType dataType, List<Long> exampl
         exampleShape = List.copyOf(exampleShape);
         attributes = Map.copyOf(attributes);
         if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE && dataType != DataType.INT
-                && dataType != DataType.LONG) {
+                && dataType != DataType.LONG && dataType != DataType.HALF) {
             throw new IllegalArgumentException(key + ": dtype " + dataType
-                    + " is not supported; use FLOAT, DOUBLE, INT or LONG");
+                    + " is not supported; use FLOAT, DOUBLE, HALF (float16 storage), INT or LONG");
         }
         for (long d : exampleShape) {
             if (d < 1) {
@@ -87,8 +87,8 @@ public record ArtifactInfo(ArtifactKey key, DataType dataType, List<Long> exampl
         return key.kind().isRagged();
     }
 
-    /** @return true if the dtype is FLOAT or DOUBLE */
+    /** @return true if the dtype is FLOAT, DOUBLE or HALF */
     public boolean isFloatingPoint() {
-        return dataType == DataType.FLOAT || dataType == DataType.DOUBLE;
+        return dataType == DataType.FLOAT || dataType == DataType.DOUBLE || dataType == DataType.HALF;
     }
 }

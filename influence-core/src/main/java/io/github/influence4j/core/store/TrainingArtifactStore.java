@@ -129,6 +129,32 @@ public interface TrainingArtifactStore extends AutoCloseable {
     ArtifactChunk read(String checkpointId, ArtifactKey key, ExampleRange range);
 
     /**
+     * Reads a dense artifact over a range of examples as float64 into an array the caller reuses:
+     * the read scorers make, without an intermediate array. Checks are those of {@link #read}
+     * (checksums, NaN and infinity unless allowed); values are widened exactly (float16, float32,
+     * int32 and int64 ids up to 2^53).
+     *
+     * @param checkpointId a committed checkpoint, or {@code ""} for a static artifact
+     * @param key a dense artifact
+     * @param range examples within {@code [0, N)}
+     * @param into receives {@code range.size() * elementsPerRow} values from index 0
+     * @return the number of values written
+     * @throws IllegalArgumentException if {@code into} is too short
+     * @implNote The default reads through {@link #read}; the file store reads chunk-aligned ranges
+     *     whole, file after file, with the next file read ahead on a background thread.
+     */
+    default int readDoubles(String checkpointId, ArtifactKey key, ExampleRange range, double[] into) {
+        try (ArtifactChunk c = checkpointId.isEmpty() ? readStatic(key, range) : read(checkpointId, key, range)) {
+            long n = c.values().isEmpty() ? 0 : c.values().length();
+            if (n > into.length) {
+                throw new IllegalArgumentException(key + ": " + range + " holds " + n + " values; the array has "
+                        + into.length);
+            }
+            return n == 0 ? 0 : io.github.influence4j.core.io.DoubleCopy.copy(c.values(), into, 0);
+        }
+    }
+
+    /**
      * @return the store's chunk ranges covering {@code [0, N)}, in order
      */
     default List<ExampleRange> chunkRanges() {

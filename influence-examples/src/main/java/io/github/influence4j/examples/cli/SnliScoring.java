@@ -3,9 +3,10 @@
 
 package io.github.influence4j.examples.cli;
 
-import io.github.influence4j.core.spi.InfluenceScorers;
-import io.github.influence4j.core.exception.InfluenceException;
+import io.github.influence4j.core.InfluenceScorer;
 import io.github.influence4j.core.InfluenceScores;
+import io.github.influence4j.core.spi.InfluenceScorers;
+import io.github.influence4j.core.spi.ScoringEngine;
 import io.github.influence4j.core.ScoreRequest;
 import io.github.influence4j.core.exception.InfluenceException;
 import io.github.influence4j.core.store.TrainingArtifactStore;
@@ -24,8 +25,10 @@ import java.util.Optional;
 
 /**
  * The scoring step of {@code snli-prune}: every score of {@link SnliScores} from the captured
- * store, each written to {@code <dir>/scores/<name>.csv}; a score whose file exists is read back
- * instead of recomputed (resume).
+ * store, each written to {@code <dir>/scores/<name>.csv} as soon as it is done; a score whose file
+ * exists is read back instead of recomputed (resume). The logit scores (EL2N, forgetting, AUM, the
+ * data-map coordinates) are computed together in one pass over {@code LOGITS}
+ * ({@link ScoringEngine#scoreAll}).
  */
 final class SnliScoring {
     static final String SCORES = "scores";
@@ -50,43 +53,71 @@ final class SnliScoring {
         }
         TrainingArtifactStore store = null;
         try {
-            for (String name : names) {
+            InfluenceScores[] done = new InfluenceScores[names.size()];
+            List<Integer> missing = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
                 Path file = scoresDir.resolve(name + ".csv");
                 if (Files.isRegularFile(file)) {
-                    out.add(ScoresFile.read(file, Optional.empty()));
+                    done[i] = ScoresFile.read(file, Optional.empty());
                     o.printf(Locale.ROOT, "      %-22s already computed (%s)%n", name, file);
-                    continue;
+                } else {
+                    missing.add(i);
                 }
-                if (store == null) {
-                    store = ArtifactStores.open(dir.resolve(SnliCapture.STORE));
+            }
+            if (!missing.isEmpty()) {
+                store = ArtifactStores.open(dir.resolve(SnliCapture.STORE));
+                List<InfluenceScorer> scorers = new ArrayList<>();
+                for (int i : missing) {
+                    SnliScores.Spec spec = SnliScores.spec(names.get(i));
+                    try {
+                        scorers.add(InfluenceScorers.create(spec.scorer(), store, spec.options()));
+                    } catch (InfluenceException e) {
+                        throw failed(names.get(i), spec, e);
+                    }
                 }
-                SnliScores.Spec spec = SnliScores.spec(name);
-                long t = System.nanoTime();
-                InfluenceScores s;
+                // the logit scores share one pass over LOGITS; each score is saved as soon as it is done
+                long[] t = {System.nanoTime()};
                 try {
-                    s = InfluenceScorers.create(spec.scorer(), store, spec.options()).score(ScoreRequest.builder()
-                            .listener(progress.scoringListener()).build());
+                    ScoringEngine.scoreAll(scorers, ScoreRequest.builder().listener(progress.scoringListener()).build(),
+                            (s, j) -> {
+                                int i = missing.get(j);
+                                done[i] = save(scoresDir, names.get(i), s, o, t);
+                            });
                 } catch (InfluenceException e) {
-                    throw new CliException("score " + name + " (" + spec.scorer() + " " + spec.options() + ") failed: "
+                    throw new CliException("scoring " + missing.stream().map(names::get).toList() + " failed: "
                             + e.getMessage(), e);
                 }
-                InfluenceScores named = new InfluenceScores(name, s.exampleIds(), s.values(), s.orientation(),
-                        s.provenance());
-                Path tmp = scoresDir.resolve("." + name + ".csv.tmp");
-                named.writeCsv(tmp);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                out.add(named);
-                o.printf(Locale.ROOT, "      %-22s %7.1f s  (%s)%n", name, (System.nanoTime() - t) / 1e9,
-                        spec.description());
-                o.flush();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write scores into " + scoresDir + ": " + e.getMessage(), e);
+            out.addAll(List.of(done));
         } finally {
             if (store != null) {
                 store.close();
             }
         }
         return out;
+    }
+
+    private static CliException failed(String name, SnliScores.Spec spec, InfluenceException e) {
+        return new CliException("score " + name + " (" + spec.scorer() + " " + spec.options() + ") failed: "
+                + e.getMessage(), e);
+    }
+
+    /** Writes one score under its column name; {@code t[0]}: when the previous score was done. */
+    private static InfluenceScores save(Path scoresDir, String name, InfluenceScores s, PrintWriter o, long[] t) {
+        InfluenceScores named = new InfluenceScores(name, s.exampleIds(), s.values(), s.orientation(), s.provenance());
+        Path file = scoresDir.resolve(name + ".csv");
+        Path tmp = scoresDir.resolve("." + name + ".csv.tmp");
+        try {
+            named.writeCsv(tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write scores into " + scoresDir + ": " + e.getMessage(), e);
+        }
+        long now = System.nanoTime();
+        o.printf(Locale.ROOT, "      %-22s %7.1f s  (%s)%n", name, (now - t[0]) / 1e9, SnliScores.spec(name).description());
+        o.flush();
+        t[0] = now;
+        return named;
     }
 }

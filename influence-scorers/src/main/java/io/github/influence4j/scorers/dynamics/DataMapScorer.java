@@ -10,12 +10,8 @@ import io.github.influence4j.core.InfluenceScores;
 import io.github.influence4j.core.ScoreRequest;
 import io.github.influence4j.core.spi.OptionValues;
 import io.github.influence4j.core.spi.ScoringEngine;
-import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.TrainingArtifactStore;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Dataset cartography (Swayamdipta et al. 2020, Sec. 2): confidence, variability and correctness of
@@ -44,7 +40,8 @@ public final class DataMapScorer {
     DataMapScorer(TrainingArtifactStore store, OptionValues options) {
         this.store = store;
         this.options = options;
-        this.score = LogitScore.overLogits(store, NAME_PREFIX, options.get(CHECKPOINTS), DataMapAccumulator::new);
+        this.score = LogitScore.overLogits(store, NAME_PREFIX, options.get(CHECKPOINTS), DataMapAccumulator::new)
+                .sharedAs(NAME_PREFIX);
     }
 
     /** @return the data map of every example */
@@ -65,52 +62,24 @@ public final class DataMapScorer {
 
     /** @return confidence alone, as a scorer (lower is harder) */
     public InfluenceScorer confidence() {
-        return new Coordinate(CONFIDENCE, DataMap::confidence);
+        return ScoringEngine.outputScorer(DynamicsScorers.DATA_MAP_CONFIDENCE, store, options, score, 0);
     }
 
     /** @return variability alone, as a scorer (higher is more ambiguous) */
     public InfluenceScorer variability() {
-        return new Coordinate(VARIABILITY, DataMap::variability);
+        return ScoringEngine.outputScorer(DynamicsScorers.DATA_MAP_VARIABILITY, store, options, score, 1);
     }
 
-    /** @return correctness alone, as a scorer (lower is harder) */
+    /**
+     * @return correctness alone, as a scorer (lower is harder). Scored together with the other
+     *     coordinates through {@link ScoringEngine#scoreAll}, the three share one accumulator.
+     */
     public InfluenceScorer correctness() {
-        return new Coordinate(CORRECTNESS, DataMap::correctness);
+        return ScoringEngine.outputScorer(DynamicsScorers.DATA_MAP_CORRECTNESS, store, options, score, 2);
     }
 
     @Override
     public String toString() {
         return "DataMapScorer[" + options + ", store=" + store.id() + "]";
-    }
-
-    /** One coordinate of the map as an {@link InfluenceScorer}. */
-    private final class Coordinate implements InfluenceScorer {
-        private final String name;
-        private final Function<DataMap, InfluenceScores> pick;
-
-        Coordinate(String name, Function<DataMap, InfluenceScores> pick) {
-            this.name = name;
-            this.pick = pick;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Set<ArtifactKind> requiredArtifacts() {
-            return EnumSet.of(ArtifactKind.LOGITS, ArtifactKind.LABELS);
-        }
-
-        @Override
-        public InfluenceScores score(ScoreRequest request) {
-            return pick.apply(DataMapScorer.this.score(request));
-        }
-
-        @Override
-        public String toString() {
-            return name + " of " + DataMapScorer.this;
-        }
     }
 }

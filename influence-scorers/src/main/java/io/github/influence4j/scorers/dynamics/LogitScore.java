@@ -8,12 +8,14 @@ import io.github.influence4j.core.spi.CheckpointSelection;
 import io.github.influence4j.core.spi.ChunkAccumulator;
 import io.github.influence4j.core.spi.ChunkReads;
 import io.github.influence4j.core.spi.ChunkScore;
+import io.github.influence4j.core.spi.ScoringEngine;
 import io.github.influence4j.core.spi.ScoringRun;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -31,14 +33,16 @@ final class LogitScore implements ChunkScore {
     private final int k;
     private final BiFunction<int[], Integer, LogitAccumulator> factory;
     private final String singleCheckpointWarning;
+    private final String sharedAs;
 
     private LogitScore(List<Checkpoint> checkpoints, boolean withNull, int k,
-            BiFunction<int[], Integer, LogitAccumulator> factory, String singleCheckpointWarning) {
+            BiFunction<int[], Integer, LogitAccumulator> factory, String singleCheckpointWarning, String sharedAs) {
         this.checkpoints = checkpoints;
         this.withNull = withNull;
         this.k = k;
         this.factory = factory;
         this.singleCheckpointWarning = singleCheckpointWarning;
+        this.sharedAs = sharedAs;
     }
 
     /**
@@ -54,7 +58,7 @@ final class LogitScore implements ChunkScore {
             BiFunction<int[], Integer, LogitAccumulator> factory) {
         ArtifactReads.requireLabels(store, scorer);
         return new LogitScore(CheckpointSelection.select(store, scorer, requested, List.of(LOGITS), HINT), false,
-                store.numClasses(), factory, null);
+                store.numClasses(), factory, null, null);
     }
 
     /**
@@ -62,7 +66,16 @@ final class LogitScore implements ChunkScore {
      * @return this score, warning so
      */
     LogitScore warnBelowTwoCheckpoints(String singleCheckpointWarning) {
-        return new LogitScore(checkpoints, withNull, k, factory, singleCheckpointWarning);
+        return new LogitScore(checkpoints, withNull, k, factory, singleCheckpointWarning, sharedAs);
+    }
+
+    /**
+     * @param name what the accumulators compute, e.g. {@code "data-map"}: scores of one pass with the
+     *     same name and checkpoints share one accumulator
+     * @return this score, shared so
+     */
+    LogitScore sharedAs(String name) {
+        return new LogitScore(checkpoints, withNull, k, factory, singleCheckpointWarning, name);
     }
 
     /**
@@ -75,12 +88,27 @@ final class LogitScore implements ChunkScore {
                 "PVI needs the logits of a null model (the same model family trained on empty inputs) as NULL_LOGITS"
                 + " next to LOGITS: capture both at the checkpoint to score.");
         return new LogitScore(requested.isEmpty() ? List.of(cs.get(cs.size() - 1)) : cs, true, store.numClasses(),
-                PviAccumulator::new, null);
+                PviAccumulator::new, null, null);
     }
 
     @Override
     public List<Checkpoint> checkpoints() {
         return checkpoints;
+    }
+
+    /**
+     * Logits are K values per example (2K for PVI): chunks of about 4 MiB of float64 per read, so
+     * that per-chunk costs stop dominating. The accumulators read the logits only within
+     * {@code add} and never modify them.
+     */
+    @Override
+    public int chunkSizeFor(TrainingArtifactStore store) {
+        return ScoringEngine.chunkSizeForBytes(store, k);
+    }
+
+    @Override
+    public Optional<Object> sharingKey() {
+        return sharedAs == null ? Optional.empty() : Optional.of(List.of(sharedAs, ArtifactReads.ids(checkpoints)));
     }
 
     @Override

@@ -43,7 +43,19 @@ public final class ArtifactStores {
      *     {@link #resume(Path)}) or cannot be written
      */
     public static ArtifactWriter create(Path dir, StoreSpec spec) {
-        return FileArtifactStore.create(dir, spec);
+        return create(dir, spec, WriteOptions.defaults());
+    }
+
+    /**
+     * Creates a file store, writing as {@code options} say (group commit, half precision).
+     *
+     * @param dir a directory that is absent or empty
+     * @param spec the store's shape
+     * @param options how to write
+     * @return the writer; close it when done
+     */
+    public static ArtifactWriter create(Path dir, StoreSpec spec, WriteOptions options) {
+        return FileArtifactStore.create(dir, spec, options);
     }
 
     /**
@@ -54,7 +66,18 @@ public final class ArtifactStores {
      * @return a writer
      */
     public static ArtifactWriter resume(Path dir) {
-        return FileArtifactStore.resume(dir);
+        return resume(dir, WriteOptions.defaults());
+    }
+
+    /**
+     * Reopens a file store for writing, as {@code options} say.
+     *
+     * @param dir the store directory
+     * @param options how to write (a resumed artifact keeps the dtype it was begun with)
+     * @return a writer
+     */
+    public static ArtifactWriter resume(Path dir, WriteOptions options) {
+        return FileArtifactStore.resume(dir, options);
     }
 
     /**

@@ -46,13 +46,27 @@ final class CaptureJournal {
      * @param pending the artifacts in progress
      */
     static void write(Path root, Optional<Checkpoint> checkpoint, Map<ArtifactKey, PendingArtifact> pending) {
-        StoreFiles.writeAtomically(file(root, checkpoint.map(Checkpoint::id).orElse("")),
-                ManifestCodec.encodeJournal(checkpoint, PendingArtifact.stored(pending)));
+        write(root, checkpoint, pending, true);
     }
 
     /**
-     * Loads a journal, keeping the chunks whose files are present with the recorded length (their
-     * hashes are checked when the committed store is read).
+     * @param root the store directory
+     * @param checkpoint the open checkpoint, or empty for static artifacts
+     * @param pending the artifacts in progress
+     * @param force whether to force it (the end of a group) or only replace it (safe against a
+     *     killed process; after a machine crash its chunks are checked by checksum on resume)
+     */
+    static void write(Path root, Optional<Checkpoint> checkpoint, Map<ArtifactKey, PendingArtifact> pending,
+            boolean force) {
+        byte[] bytes = ManifestCodec.encodeJournal(checkpoint, PendingArtifact.stored(pending));
+        StoreFiles.writeAtomically(file(root, checkpoint.map(Checkpoint::id).orElse("")), bytes, new byte[0], 0, force,
+                force);
+    }
+
+    /**
+     * Loads a journal, keeping the chunks whose files are present with the recorded length and
+     * checksum: under group commit a journal may list chunks that were not yet forced when the
+     * machine crashed, and those are rewritten.
      *
      * @param root the store directory
      * @param committed the committed manifest
@@ -125,6 +139,11 @@ final class CaptureJournal {
                             c.range(), key, size, f.bytes());
                     return false;
                 }
+                if (f.hasCrc32c() && crc32c(dir.resolve(f.name())) != f.crc32c()) {
+                    LOG.warn("Chunk {} of {} does not match the CRC32C the journal records (not forced before a"
+                            + " crash?): it will have to be rewritten", c.range(), key);
+                    return false;
+                }
             } catch (IOException e) {
                 LOG.warn("Chunk {} of {} is in the journal but unreadable ({}): it will have to be rewritten",
                         c.range(), key, e.toString());
@@ -132,5 +151,19 @@ final class CaptureJournal {
             }
         }
         return true;
+    }
+
+    private static long crc32c(Path file) throws IOException {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(1 << 20);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            while (ch.read(buf) >= 0) {
+                buf.flip();
+                crc.update(buf);
+                buf.clear();
+            }
+        }
+        return crc.getValue();
     }
 }

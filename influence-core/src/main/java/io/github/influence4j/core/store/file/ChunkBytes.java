@@ -220,7 +220,7 @@ final class ChunkBytes {
                         + " reads of more than 2 GiB into one array are not supported: read fewer examples at a time"
                         + " or write the store with a smaller chunk size");
             }
-            boolean floating = dataType == DataType.FLOAT || dataType == DataType.DOUBLE;
+            boolean floating = dataType == DataType.FLOAT || dataType == DataType.DOUBLE || dataType == DataType.HALF;
             boolean scan = checkFinite && floating; // the manifest's allFinite record is not trusted: it is not checksummed
             boolean finite = true;
             if (payload > 0) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,17 +60,20 @@ final class FileArtifactStore extends StaticArtifactWriter {
     private Map<ArtifactKey, PendingArtifact> pendingCheckpoint = new TreeMap<>();
     private final Map<ArtifactKey, Map<String, String>> pendingAttributes = new HashMap<>();
     private final Writes writes = new Writes();
+    private final WriteOptions options;
     private boolean closed;
 
-    private FileArtifactStore(FileStoreReader reader, WriterLock lock) {
+    private FileArtifactStore(FileStoreReader reader, WriterLock lock, WriteOptions options) {
+        this.options = options;
         this.reader = reader;
         this.root = reader.root();
         this.spec = reader.spec();
         this.lock = lock;
         this.pendingStatic = CaptureJournal.load(root, reader.manifest(), "", Optional.empty());
+        pendingStatic.values().forEach(p -> p.forceEachFile(options.groupCommitBytes() <= 0));
     }
 
-    static ArtifactWriter create(Path dir, StoreSpec spec) {
+    static ArtifactWriter create(Path dir, StoreSpec spec, WriteOptions options) {
         StoreFiles.createStoreDirectory(dir);
         WriterLock lock = WriterLock.acquire(dir);
         try {
@@ -78,20 +82,21 @@ final class FileArtifactStore extends StaticArtifactWriter {
             StoreFiles.writeAtomically(dir.resolve(StoreFiles.MANIFEST), bytes);
             LOG.info("Created store '{}' at {} (N = {}, K = {}, chunk size {})", spec.storeId(), dir,
                     spec.numExamples(), spec.numClasses(), spec.chunkSize());
-            return new FileArtifactStore(FileStoreReader.of(dir, NonFinitePolicy.FAIL, m, bytes), lock);
+            return new FileArtifactStore(FileStoreReader.of(dir, NonFinitePolicy.FAIL, m, bytes), lock, options);
         } catch (RuntimeException e) {
             lock.release();
             throw e;
         }
     }
 
-    static ArtifactWriter resume(Path dir) {
+    static ArtifactWriter resume(Path dir, WriteOptions options) {
         FileStoreReader r = FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ);
         WriterLock lock = WriterLock.acquire(dir);
         try {
             StoreDirectory.deleteTemporaryFiles(dir); // of writes a kill interrupted before their rename
             // re-read under the lock: another writer may have committed in between
-            FileArtifactStore w = new FileArtifactStore(FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ), lock);
+            FileArtifactStore w = new FileArtifactStore(FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ), lock,
+                    options);
             CaptureJournal.deleteCommitted(dir, w.reader.manifest(), w.pendingStatic);
             LOG.info("Resumed store '{}' at {}: {} committed checkpoints", r.spec().storeId(), dir,
                     w.reader.checkpoints().size());
@@ -129,6 +134,7 @@ final class FileArtifactStore extends StaticArtifactWriter {
             throw WriteChecks.duplicateCheckpoint(spec, checkpoint);
         }
         pendingCheckpoint = CaptureJournal.load(root, reader.manifest(), checkpoint.id(), Optional.of(checkpoint));
+        pendingCheckpoint.values().forEach(p -> p.forceEachFile(options.groupCommitBytes() <= 0));
         CheckpointHandle h = new CheckpointHandle(this, spec, checkpoint, writes);
         open = Optional.of(h);
         if (!pendingCheckpoint.isEmpty()) {
@@ -184,8 +190,7 @@ final class FileArtifactStore extends StaticArtifactWriter {
             int n = values.rank() == 0 ? -1 : (int) values.size(0);
             PendingArtifact p = pending(key, from, Math.max(n, 0), values, false);
             if (p.appendDense(from, Npy.contiguous(values), n)) {
-                p.forceDirectory();
-                writeJournal(key.kind().isStatic());
+                chunksWritten(p, key.kind().isStatic());
             }
         }
 
@@ -194,8 +199,7 @@ final class FileArtifactStore extends StaticArtifactWriter {
             long[] offsets = WriteChecks.checkRagged(spec, key, values, lengths);
             PendingArtifact p = pending(key, from, lengths.length, values, true);
             if (p.appendRagged(from, Npy.contiguous(values), offsets)) {
-                p.forceDirectory();
-                writeJournal(key.kind().isStatic());
+                chunksWritten(p, key.kind().isStatic());
             }
         }
 
@@ -217,8 +221,8 @@ final class FileArtifactStore extends StaticArtifactWriter {
             if (pendingStatic.isEmpty() && cp.isEmpty()) {
                 return;
             }
-            pendingStatic.values().forEach(PendingArtifact::forceDirectory);
-            pendingCheckpoint.values().forEach(PendingArtifact::forceDirectory);
+            pendingStatic.values().forEach(PendingArtifact::forceFiles); // and their directories
+            pendingCheckpoint.values().forEach(PendingArtifact::forceFiles);
             Manifest old = reader.manifest();
             Map<ArtifactKey, StoredArtifact> statics = new TreeMap<>(old.statics());
             statics.putAll(PendingArtifact.stored(pendingStatic));
@@ -262,14 +266,26 @@ final class FileArtifactStore extends StaticArtifactWriter {
         if (existing == null && key.kind().isStatic() && reader.manifest().statics().containsKey(key)) {
             throw WriteChecks.staticAlreadyCommitted(spec, key);
         }
-        ArtifactInfo info = WriteChecks.checkWrite(spec, key, from, count, values, ragged,
-                Optional.ofNullable(existing).map(PendingArtifact::info), pendingAttributes.getOrDefault(key, Map.of()));
+        boolean half = options.float16().contains(key.kind())
+                && (values.dataType() == DataType.FLOAT || values.dataType() == DataType.DOUBLE);
+        Optional<ArtifactInfo> before = Optional.ofNullable(existing).map(PendingArtifact::info)
+                .map(i -> half && i.dataType() == DataType.HALF ? retyped(i, values.dataType()) : i);
+        ArtifactInfo info = WriteChecks.checkWrite(spec, key, from, count, values, ragged, before,
+                pendingAttributes.getOrDefault(key, Map.of()));
+        if (half) {
+            info = retyped(info, DataType.HALF);
+        }
         WriteChecks.checkOrder(spec, key, existing == null ? 0 : existing.cursor(), from);
         if (existing == null) {
             existing = new PendingArtifact(spec, StoreFiles.artifactDir(root, scopeId(key), key), info, List.of());
+            existing.forceEachFile(options.groupCommitBytes() <= 0);
             m.put(key, existing);
         }
         return existing;
+    }
+
+    private static ArtifactInfo retyped(ArtifactInfo i, DataType dt) {
+        return new ArtifactInfo(i.key(), dt, i.exampleShape(), i.attributes());
     }
 
     private Map<ArtifactKey, PendingArtifact> scope(ArtifactKey key) {
@@ -278,6 +294,31 @@ final class FileArtifactStore extends StaticArtifactWriter {
 
     private String scopeId(ArtifactKey key) {
         return key.kind().isStatic() ? "" : openCheckpoint().map(Checkpoint::id).orElse("");
+    }
+
+    /**
+     * After a write call completed chunks: without group commit, the chunk files were forced as
+     * they were written; force their directory and the journal. With group commit, replace the
+     * journal without forcing (a killed process resumes from it) until the scope's unforced chunk
+     * bytes reach the group size, then force the group's files, their directories and the journal.
+     */
+    private void chunksWritten(PendingArtifact p, boolean isStatic) {
+        if (options.groupCommitBytes() <= 0) {
+            p.forceDirectory();
+            writeJournal(isStatic);
+            return;
+        }
+        Map<ArtifactKey, PendingArtifact> scope = isStatic ? pendingStatic : pendingCheckpoint;
+        long unforced = 0;
+        for (PendingArtifact a : scope.values()) {
+            unforced += a.unforcedBytes();
+        }
+        if (unforced >= options.groupCommitBytes()) {
+            scope.values().forEach(PendingArtifact::forceFiles);
+            writeJournal(isStatic);
+        } else {
+            CaptureJournal.write(root, isStatic ? Optional.empty() : openCheckpoint(), scope, false);
+        }
     }
 
     private void writeJournal(boolean isStatic) {

@@ -41,11 +41,13 @@ final class FileStoreReader implements TrainingArtifactStore {
     private volatile String manifestHash;
     private volatile boolean closed;
     private final ChunkPool buffers;
+    private final DoubleReader doubles;
 
     private FileStoreReader(Path root, NonFinitePolicy policy, ChunkVerification verification, Manifest manifest,
             String manifestHash) {
         this.root = root;
         this.buffers = new ChunkPool(verification);
+        this.doubles = new DoubleReader(buffers);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.manifest = manifest;
         this.manifestHash = manifestHash;
@@ -177,6 +179,27 @@ final class FileStoreReader implements TrainingArtifactStore {
         ReadChecks.checkRange(m.spec(), range);
         return RangeReader.read(root, m.spec().storeId(), cp, a, range, m.spec().chunkSize(), buffers,
                 policy == NonFinitePolicy.FAIL);
+    }
+
+    @Override
+    public int readDoubles(String checkpointId, ArtifactKey key, ExampleRange range, double[] into) {
+        Manifest m = manifest;
+        Map<ArtifactKey, StoredArtifact> artifacts;
+        if (checkpointId.isEmpty()) {
+            artifacts = m.statics();
+        } else {
+            StoredCheckpoint c = m.checkpoint(checkpointId)
+                    .orElseThrow(() -> ReadChecks.noSuchCheckpoint(m.spec(), checkpointId, checkpoints()));
+            artifacts = c.artifacts();
+        }
+        checkOpen();
+        StoredArtifact a = artifacts.get(key);
+        if (a == null) {
+            throw ReadChecks.missingArtifact(m.spec(), key, checkpointId, artifacts.keySet());
+        }
+        ReadChecks.checkRange(m.spec(), range);
+        return doubles.read(root, m.spec().storeId(), checkpointId, a, range, m.spec().chunkSize(),
+                policy == NonFinitePolicy.FAIL, into, r -> read(m, checkpointId, artifacts, key, r));
     }
 
     @Override

@@ -132,6 +132,7 @@ final class ManifestCodec {
     private static String numpyName(DataType dt) {
         return switch (dt) {
             case FLOAT -> "float32";
+            case HALF -> "float16";
             case DOUBLE -> "float64";
             case INT -> "int32";
             case LONG -> "int64";
@@ -226,11 +227,12 @@ final class ManifestCodec {
         }
         DataType dt = switch (r.text(n, "dtype")) {
             case "float32" -> DataType.FLOAT;
+            case "float16" -> DataType.HALF;
             case "float64" -> DataType.DOUBLE;
             case "int32" -> DataType.INT;
             case "int64" -> DataType.LONG;
             default -> throw r.corrupt(where, "dtype '" + n.get("dtype").asText()
-                    + "' is not one of float32, float64, int32, int64");
+                    + "' is not one of float16, float32, float64, int32, int64");
         };
         List<Long> shape = new ArrayList<>();
         for (JsonNode d : r.array(n, "exampleShape")) {

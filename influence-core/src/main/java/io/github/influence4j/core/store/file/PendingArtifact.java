@@ -47,6 +47,11 @@ final class PendingArtifact {
     private long[] rowOffsets = new long[1];
     /** Whether chunk files were moved into {@link #dir} since it was last forced. */
     private boolean dirDirty;
+    /** Whether each chunk file is forced as it is written (no group commit). */
+    private boolean forceEachFile = true;
+    /** Chunk files written but not yet forced (group commit). */
+    private final List<Path> unforced = new ArrayList<>();
+    private long unforcedBytes;
 
     /**
      * @param spec the store spec
@@ -66,6 +71,29 @@ final class PendingArtifact {
 
     ArtifactInfo info() {
         return info;
+    }
+
+    /**
+     * @param each whether each chunk file is forced as it is written (true, the default) or left
+     *     to {@link #forceFiles()} (group commit)
+     */
+    void forceEachFile(boolean each) {
+        this.forceEachFile = each;
+    }
+
+    /** @return the bytes of chunk files written and not yet forced */
+    long unforcedBytes() {
+        return unforcedBytes;
+    }
+
+    /** Forces the chunk files written since the last call (group commit), then their directory. */
+    void forceFiles() {
+        for (Path p : unforced) {
+            StoreFiles.force(p);
+        }
+        unforced.clear();
+        unforcedBytes = 0;
+        forceDirectory();
     }
 
     void setInfo(ArtifactInfo info) {
@@ -96,7 +124,7 @@ final class PendingArtifact {
         ensure((long) Math.min(spec.chunkSize(), spec.numExamples()) * rowBytes); // one chunk, allocated once
         return append(from, count, (e, hi) -> {
             ensure(dataLen + (long) (hi - e) * rowBytes);
-            Npy.copyToBytes(values, (e - from) * perRow, Math.toIntExact((hi - e) * perRow), data, dataLen);
+            copy(values, (e - from) * perRow, Math.toIntExact((hi - e) * perRow));
             dataLen += (hi - e) * rowBytes;
         });
     }
@@ -115,12 +143,21 @@ final class PendingArtifact {
         return append(from, offsets.length - 1, (e, hi) -> {
             long rows = offsets[hi - from] - offsets[e - from];
             ensure(dataLen + rows * perRow * es);
-            Npy.copyToBytes(values, offsets[e - from] * perRow, Math.toIntExact(rows * perRow), data, dataLen);
+            copy(values, offsets[e - from] * perRow, Math.toIntExact(rows * perRow));
             dataLen += Math.toIntExact(rows * perRow * es);
             for (int x = e; x < hi; x++) {
                 rowOffsets[bufCount + x - e + 1] = rowOffsets[bufCount + x - e] + offsets[x - from + 1] - offsets[x - from];
             }
         });
+    }
+
+    /** Copies elements into the chunk buffer at {@code dataLen}, converting to float16 if so stored. */
+    private void copy(INDArray values, long from, int count) {
+        if (info.dataType() == DataType.HALF && values.dataType() != DataType.HALF) {
+            Npy.copyToHalfBytes(values, from, count, data, dataLen);
+        } else {
+            Npy.copyToBytes(values, from, count, data, dataLen);
+        }
     }
 
     private interface Copy {
@@ -175,8 +212,10 @@ final class PendingArtifact {
         List<StoredFile> files = new ArrayList<>();
         long rows = info.isRagged() ? rowOffsets[range.size()] : range.size();
         byte[] header = Npy.header(info.dataType(), ChunkFiles.shape(info, rows));
-        Manifest.Checksums sha = StoreFiles.writeAtomically(dir.resolve(names[0]), header, data, dataLen, false);
-        boolean floating = info.dataType() == DataType.FLOAT || info.dataType() == DataType.DOUBLE;
+        Manifest.Checksums sha = StoreFiles.writeAtomically(dir.resolve(names[0]), header, data, dataLen, forceEachFile,
+                false);
+        written(dir.resolve(names[0]), header.length + (long) dataLen);
+        boolean floating = info.isFloatingPoint();
         boolean finite = !floating || NonFiniteCheck.allFinite(ByteBuffer.wrap(data, 0, dataLen), info.dataType(),
                 ByteOrder.LITTLE_ENDIAN);
         files.add(new StoredFile(names[0], header.length + (long) dataLen, sha,
@@ -186,11 +225,20 @@ final class PendingArtifact {
             byte[] offHeader = Npy.header(org.nd4j.linalg.api.buffer.DataType.LONG, new long[] {n});
             byte[] off = new byte[n * 8];
             ByteBuffer.wrap(off).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(rowOffsets, 0, n);
-            Manifest.Checksums offSha = StoreFiles.writeAtomically(dir.resolve(names[1]), offHeader, off, off.length, false);
+            Manifest.Checksums offSha = StoreFiles.writeAtomically(dir.resolve(names[1]), offHeader, off, off.length,
+                    forceEachFile, false);
+            written(dir.resolve(names[1]), offHeader.length + (long) off.length);
             files.add(new StoredFile(names[1], offHeader.length + (long) off.length, offSha, Finiteness.ALL_FINITE));
         }
         dirDirty = true;
         return new StoredChunk(range, files);
+    }
+
+    private void written(Path file, long bytes) {
+        if (!forceEachFile) {
+            unforced.add(file);
+            unforcedBytes += bytes;
+        }
     }
 
     /** Forces the artifact directory if chunks were moved into it since the last call. */

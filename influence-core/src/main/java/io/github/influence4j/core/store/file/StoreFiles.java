@@ -120,6 +120,24 @@ final class StoreFiles {
      * @throws StoreException if the file cannot be written
      */
     static Manifest.Checksums writeAtomically(Path target, byte[] head, byte[] body, int bodyLength, boolean forceDir) {
+        return writeAtomically(target, head, body, bodyLength, true, forceDir);
+    }
+
+    /**
+     * Like {@link #writeAtomically(Path, byte[], byte[], int, boolean)}, optionally without forcing
+     * the file (group commit: the caller forces it later with {@link #force(Path)}).
+     *
+     * @param target the final path
+     * @param head the first bytes
+     * @param body the following bytes
+     * @param bodyLength how many bytes of {@code body} to write
+     * @param forceFile whether to force the file before it is moved into place
+     * @param forceDir whether to force the directory now
+     * @return the SHA-256 and CRC32C of what was written
+     * @throws StoreException if the file cannot be written
+     */
+    static Manifest.Checksums writeAtomically(Path target, byte[] head, byte[] body, int bodyLength, boolean forceFile,
+            boolean forceDir) {
         MessageDigest md = sha256();
         md.update(head);
         md.update(body, 0, bodyLength);
@@ -133,7 +151,7 @@ final class StoreFiles {
                 out.flush();
                 KillPoints.step("partly written " + target.getFileName());
                 out.write(body, 0, bodyLength);
-            }, forceDir);
+            }, forceFile, forceDir);
         } catch (IOException e) {
             throw new StoreException("could not write " + target + ": " + e + "; check free space and permissions,"
                     + " then resume the capture: run the same command again (in code, ArtifactStores.resume(dir))", e);
@@ -149,6 +167,22 @@ final class StoreFiles {
      */
     static void forceDirectory(Path dir) {
         AtomicFiles.forceDirectory(dir);
+    }
+
+    /**
+     * Forces a file written without forcing.
+     *
+     * @param file the file
+     * @throws StoreException if it cannot be forced
+     */
+    static void force(Path file) {
+        KillPoints.step("force " + file.getFileName());
+        try {
+            AtomicFiles.force(file);
+        } catch (IOException e) {
+            throw new StoreException("could not force " + file + " to the device: " + e + "; check the disk, then"
+                    + " resume the capture: run the same command again (in code, ArtifactStores.resume(dir))", e);
+        }
     }
 
     /**

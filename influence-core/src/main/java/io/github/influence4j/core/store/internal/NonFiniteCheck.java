@@ -86,6 +86,12 @@ public final class NonFiniteCheck {
         int i = x.position();
         int to = x.limit();
         long bad = 0;
+        if (dataType == DataType.HALF) {
+            for (; i + 2 <= to; i += 2) {
+                bad |= (x.getShort(i) & 0x7C00) == 0x7C00 ? 1 : 0;
+            }
+            return bad == 0;
+        }
         if (dataType == DataType.FLOAT) {
             for (; i + 8 <= to; i += 8) {
                 bad |= ((x.getLong(i) & 0x7f8000007f800000L) + 0x0080000000800000L) & 0x8000000080000000L;

@@ -26,14 +26,16 @@ public final class CrashingWriterMain {
     }
 
     /**
-     * @param args store directory, marker file
+     * @param args store directory, marker file, optionally the group-commit size in bytes
      * @throws Exception on failure (the parent then times out waiting for the marker)
      */
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Path marker = Path.of(args[1]);
         SyntheticArtifacts data = SyntheticArtifacts.generate(N, SEED);
-        ArtifactWriter w = ArtifactStores.create(dir, new StoreSpec("crash", N, data.k, CHUNK));
+        WriteOptions options = args.length > 2 ? WriteOptions.defaults().withGroupCommitBytes(Long.parseLong(args[2]))
+                : WriteOptions.defaults();
+        ArtifactWriter w = ArtifactStores.create(dir, new StoreSpec("crash", N, data.k, CHUNK), options);
         data.data.get("").values().forEach(e -> SyntheticArtifacts.write(w, e, 3, 0, N));
         w.commit();
         Checkpoint first = data.checkpoints.get(0);
