@@ -39,7 +39,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * of a chunk-aligned range of a dense artifact, read whole and in order into reused direct buffers,
  * the next file read on a background thread while this one is checked and converted (read-ahead),
  * each checksummed block by block while in cache and widened to float64 in the same pass, with
- * the NaN/infinity check fused into the conversion. No ND4J array is allocated.
+ * the NaN/infinity check (on the raw bits) on the same cached block. No ND4J array is allocated.
  *
  * @implNote Anything unusual (a ragged artifact, a range that cuts a chunk, a header other than
  *     the one the writer writes, a checksum mismatch, a non-finite value under
@@ -259,54 +259,61 @@ final class DoubleReader {
         ChunkSum sum = pool.sumFor(p, l.stamp(), j.file());
         sum.update(b.duplicate().limit(header.length));
         boolean floating = dt == DataType.FLOAT || dt == DataType.DOUBLE || dt == DataType.HALF;
-        double bad = 0;
+        boolean scan = checkFinite && floating;
+        boolean finite = true;
         int o = j.outOffset();
         for (int pos = header.length; pos < b.limit(); ) {
             int len = Math.min(CACHE_BLOCK, b.limit() - pos);
             ByteBuffer block = b.duplicate().position(pos).limit(pos + len).slice().order(ByteOrder.LITTLE_ENDIAN);
             sum.update(block.duplicate());
             int n = len / es;
-            bad += widen(s, block, dt, n, out, o);
+            finite &= widen(s, block, dt, n, out, o) || !scan;
             o += n;
             pos += len;
         }
         if (!sum.value().equals(sum.expected(j.file()))) {
             return false;
         }
-        if (checkFinite && floating && bad != 0) {
+        if (!finite) {
             return false; // not finite: the generic read names the example
         }
         pool.markVerified(p, l.stamp());
         return true;
     }
 
-    /** Widens n little-endian values to float64; returns a sum of {@code v - v} (NaN iff any is not finite). */
-    private static double widen(Scratch s, ByteBuffer block, DataType dt, int n, double[] out, int o) {
-        double bad = 0;
+    /**
+     * Widens n little-endian values to float64, checking the raw bits as it goes: an exponent field
+     * of all ones (NaN or infinity) plus one carries into the sign bit, and the OR of those sums is
+     * negative exactly when one was (an OR reduction the JIT vectorises, no floating-point
+     * dependency chain).
+     *
+     * @return true if every value is finite (always true for integers)
+     */
+    private static boolean widen(Scratch s, ByteBuffer block, DataType dt, int n, double[] out, int o) {
+        int bad = 0;
+        long badLong = 0;
         switch (dt) {
             case FLOAT -> {
                 float[] f = s.floats;
                 block.asFloatBuffer().get(f, 0, n);
                 for (int i = 0; i < n; i++) {
-                    double v = f[i];
+                    float v = f[i];
                     out[o + i] = v;
-                    bad += v - v;
+                    bad |= (Float.floatToRawIntBits(v) & 0x7f800000) + 0x00800000;
                 }
             }
             case DOUBLE -> {
                 block.asDoubleBuffer().get(out, o, n);
                 for (int i = 0; i < n; i++) {
-                    double v = out[o + i];
-                    bad += v - v;
+                    badLong |= (Double.doubleToRawLongBits(out[o + i]) & 0x7ff0000000000000L) + 0x0010000000000000L;
                 }
             }
             case HALF -> {
                 short[] h = s.halves;
                 block.asShortBuffer().get(h, 0, n);
                 for (int i = 0; i < n; i++) {
-                    double v = Float16.toFloat(h[i]);
-                    out[o + i] = v;
-                    bad += v - v;
+                    out[o + i] = Float16.toFloat(h[i]);
+                    bad |= ((h[i] & 0x7c00) + 0x0400) << 16;
                 }
             }
             case INT -> {
@@ -325,7 +332,7 @@ final class DoubleReader {
             }
             default -> throw new IllegalStateException("no float64 read for " + dt);
         }
-        return bad;
+        return bad >= 0 && badLong >= 0;
     }
 
     /** Copies a generically read chunk into {@code out} as float64. */
