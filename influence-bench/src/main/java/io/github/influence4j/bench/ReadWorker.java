@@ -40,7 +40,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link ChunkVerification#EVERY_READ_SHA256}, and (g) (e) plus the float64 copy scorers make
  * ({@link ArtifactReads}), and (h) {@link TrainingArtifactStore#readDoubles} of the whole artifact per
  * checkpoint (ranges of up to 32 MiB of float64) into one reused array: the float64 read scorers
- * make now, whole-file sequential reads with read-ahead (dense artifacts only). Reported as
+ * make now, whole-file sequential reads with read-ahead (ragged artifacts: readRaggedDoubles two
+ * chunks at a time, a fresh array of the exact size). Reported as
  * {@code bytes.<key>} and {@code seconds.<method>.<key>}.
  *
  * <p>Arguments: {@code STORE_DIR ROUNDS KEY[,KEY...]}.
@@ -177,7 +178,15 @@ public final class ReadWorker {
     private static double readDoubles(TrainingArtifactStore store, ArtifactKey key) {
         ArtifactInfo info = store.artifacts(store.checkpointsWith(key).get(0).id()).get(key);
         if (info.isRagged()) {
-            return Double.NaN; // the float64 path reads dense artifacts
+            double acc = 0;
+            int[] lengths = new int[2 * store.spec().chunkSize()];
+            for (Checkpoint c : store.checkpointsWith(key)) {
+                for (ExampleRange r : store.chunkRanges(2 * store.spec().chunkSize())) {
+                    double[] v = store.readRaggedDoubles(c.id(), key, r, lengths);
+                    acc += v.length == 0 ? 0 : v[v.length - 1];
+                }
+            }
+            return acc;
         }
         long per = info.elementsPerRow();
         int chunk = store.spec().chunkSize();

@@ -74,7 +74,7 @@ final class StoreReadBench {
                 + " store.read+float64 adds the copy scorers made before (ArtifactReads.flatDoubles); store.readDoubles"
                 + " is the float64 read scorers make now (TrainingArtifactStore.readDoubles: whole chunk files read in"
                 + " order into reused buffers, the next on a background thread, CRC32C and the NaN check while in cache,"
-                + " widened to float64; ranges of up to 32 MiB of float64; dense artifacts only). The last line is the"
+                + " widened to float64; ranges of up to 32 MiB of float64; ragged artifacts through readRaggedDoubles, two chunks at a time). The last line is the"
                 + " lowest store.readDoubles / raw ratio.");
         verdicts.forEach(t::note);
         t.note(String.format(Locale.ROOT, "store read vs raw sequential read: %.2fx", lowest));

@@ -75,6 +75,7 @@ class Float16StorageTest {
                 ok &= rho >= MIN_SPEARMAN && rel <= MAX_REL;
             }
         }
+        org.slf4j.LoggerFactory.getLogger(Float16StorageTest.class).info("float16 vs float32 storage:\n{}", report);
         assertTrue(ok, report.toString());
     }
 

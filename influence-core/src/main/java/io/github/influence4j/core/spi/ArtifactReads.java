@@ -134,8 +134,18 @@ public final class ArtifactReads {
      */
     public static Ragged ragged(TrainingArtifactStore store, String scorer, Checkpoint checkpoint, ArtifactKey key,
             ExampleRange range) {
-        try (ArtifactChunk chunk = read(store, scorer, checkpoint, key, range)) {
-            return toRagged(chunk);
+        ArtifactInfo info = store.artifacts(checkpoint.id()).get(key);
+        if (info == null || !info.isRagged()) { // the store's own read says what is wrong
+            try (ArtifactChunk chunk = read(store, scorer, checkpoint, key, range)) {
+                return toRagged(chunk);
+            }
+        }
+        int[] lengths = new int[range.size()];
+        try {
+            double[] values = store.readRaggedDoubles(checkpoint.id(), key, range, lengths);
+            return new Ragged(values, lengths, Math.toIntExact(info.elementsPerRow()));
+        } catch (NumericalException e) {
+            throw new NumericalException(scorer + ": " + e.getMessage(), e);
         }
     }
 
@@ -153,9 +163,15 @@ public final class ArtifactReads {
             throw new MissingArtifactException(scorer + " needs " + key + "; store '" + store.id()
                     + "' holds static artifacts " + store.staticArtifacts().keySet() + ". Write them before scoring.");
         }
-        try (ArtifactChunk chunk = store.readStatic(key, range)) {
-            return toRagged(chunk);
+        ArtifactInfo info = store.staticArtifacts().get(key);
+        if (!info.isRagged()) {
+            try (ArtifactChunk chunk = store.readStatic(key, range)) {
+                return toRagged(chunk);
+            }
         }
+        int[] lengths = new int[range.size()];
+        double[] values = store.readRaggedDoubles("", key, range, lengths);
+        return new Ragged(values, lengths, Math.toIntExact(info.elementsPerRow()));
     }
 
     private static Ragged toRagged(ArtifactChunk chunk) {

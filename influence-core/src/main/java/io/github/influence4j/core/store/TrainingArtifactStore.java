@@ -155,6 +155,31 @@ public interface TrainingArtifactStore extends AutoCloseable {
     }
 
     /**
+     * Reads a ragged artifact (real positions only) over a range of examples as float64, with the
+     * checks of {@link #read}.
+     *
+     * @param checkpointId a committed checkpoint, or {@code ""} for a static artifact
+     * @param key a ragged artifact
+     * @param range examples within {@code [0, N)}
+     * @param lengths receives T_i, the positions of each example of the range
+     * @return exactly {@code sum T_i * elementsPerRow} values, the positions of all examples in order
+     * @implNote The default reads through {@link #read}; the file store reads the offsets files,
+     *     then the values files whole and in order with read-ahead, as {@link #readDoubles}.
+     */
+    default double[] readRaggedDoubles(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths) {
+        try (ArtifactChunk c = checkpointId.isEmpty() ? readStatic(key, range) : read(checkpointId, key, range)) {
+            for (int i = 0; i < c.size(); i++) {
+                lengths[i] = c.length(i);
+            }
+            double[] out = new double[c.values().isEmpty() ? 0 : Math.toIntExact(c.values().length())];
+            if (out.length > 0) {
+                io.github.influence4j.core.io.DoubleCopy.copy(c.values(), out, 0);
+            }
+            return out;
+        }
+    }
+
+    /**
      * @return the store's chunk ranges covering {@code [0, N)}, in order
      */
     default List<ExampleRange> chunkRanges() {

@@ -146,20 +146,129 @@ final class DoubleReader {
             }
         }
         Job[] jobs = new Job[parts.size()];
-        long bytesLeft = 0;
         for (int i = 0; i < jobs.length; i++) {
             StoredChunk c = parts.get(i);
             jobs[i] = new Job(new Origin(root, storeId, cp, info, c.range()), c.files().get(0),
                     ChunkFiles.shape(info, c.range().size()), Math.toIntExact((c.range().from() - range.from()) * perRow),
                     Math.toIntExact(c.range().size() * perRow));
-            bytesLeft += c.files().get(0).bytes();
+        }
+        run(jobs, info.dataType(), checkFinite, out, generic);
+        return Math.toIntExact(need);
+    }
+
+    /**
+     * A ragged artifact's range as float64: fills {@code lengths} (T_i per example) and returns
+     * exactly {@code sum T_i * elementsPerRow} values. The small offsets files are read first, then
+     * the values files as {@link #read} reads dense ones.
+     *
+     * @param root the store directory
+     * @param storeId the store id
+     * @param cp the checkpoint, or {@code ""}
+     * @param a the (ragged) artifact
+     * @param range examples
+     * @param chunkSize the store's chunk size
+     * @param checkFinite whether NaN or infinity fails the read
+     * @param lengths receives T_i of each example of the range
+     * @param generic the generic read, for fallbacks
+     * @return the values
+     */
+    double[] readRagged(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range, int chunkSize,
+            boolean checkFinite, int[] lengths, Generic generic) {
+        ArtifactInfo info = a.info();
+        if (lengths.length < range.size()) {
+            throw new IllegalArgumentException(info.key() + ": " + range + " holds " + range.size()
+                    + " examples; the lengths array has " + lengths.length);
+        }
+        if (range.size() == 0) {
+            return new double[0];
+        }
+        int first = range.from() / chunkSize;
+        int last = (range.to() - 1) / chunkSize;
+        List<StoredChunk> parts = a.chunks().subList(first, last + 1);
+        if (!info.isRagged() || parts.get(0).range().from() != range.from()
+                || parts.get(parts.size() - 1).range().to() != range.to()) {
+            return generic(range, lengths, generic);
+        }
+        long perRow = info.elementsPerRow();
+        long[] rows = new long[parts.size()];
+        long total = 0;
+        Job[] offsetJobs = new Job[parts.size()];
+        int at = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            StoredChunk c = parts.get(i);
+            offsetJobs[i] = new Job(new Origin(root, storeId, cp, info, c.range()), c.files().get(1),
+                    new long[] {c.range().size() + 1L}, at, c.range().size() + 1);
+            at += c.range().size() + 1;
+        }
+        double[] offsets = new double[at];
+        try {
+            run(offsetJobs, DataType.LONG, false, offsets, r -> {
+                throw new FallBack();
+            });
+        } catch (FallBack e) {
+            return generic(range, lengths, generic); // reports what is wrong with the offsets
+        }
+        at = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            int n = parts.get(i).range().size();
+            long prev = 0;
+            for (int e = 0; e < n; e++) {
+                long len = (long) offsets[at + e + 1] - (long) offsets[at + e];
+                if (len < 0 || offsets[at] != 0) {
+                    return generic(range, lengths, generic); // reports the damaged offsets
+                }
+                lengths[parts.get(i).range().from() - range.from() + e] = Math.toIntExact(len);
+                prev += len;
+            }
+            rows[i] = prev;
+            total += prev;
+            at += n + 1;
+        }
+        double[] out = new double[Math.toIntExact(total * perRow)];
+        Job[] jobs = new Job[parts.size()];
+        long before = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            StoredChunk c = parts.get(i);
+            jobs[i] = new Job(new Origin(root, storeId, cp, info, c.range()), c.files().get(0),
+                    ChunkFiles.shape(info, rows[i]), Math.toIntExact(before * perRow), Math.toIntExact(rows[i] * perRow));
+            before += rows[i];
+        }
+        run(jobs, info.dataType(), checkFinite, out, generic);
+        return out;
+    }
+
+    /** Thrown by a fallback that must not read generically (the offsets): the caller reads the range so. */
+    private static final class FallBack extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FallBack() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static double[] generic(ExampleRange range, int[] lengths, Generic generic) {
+        try (ArtifactChunk c = generic.read(range)) {
+            for (int i = 0; i < c.size(); i++) {
+                lengths[i] = c.length(i);
+            }
+            double[] out = new double[c.values().isEmpty() ? 0 : Math.toIntExact(c.values().length())];
+            copy(c, out, 0);
+            return out;
+        }
+    }
+
+    /** Reads jobs in order, the next ahead on a background thread; a job that fails goes through {@code generic}. */
+    private void run(Job[] jobs, DataType dt, boolean checkFinite, double[] out, Generic generic) {
+        long bytesLeft = 0;
+        for (Job j : jobs) {
+            bytesLeft += j.file().bytes();
         }
         Scratch s = scratches.poll();
         if (s == null) {
             s = new Scratch();
         }
+        Future<Loaded> next = null;
         try {
-            Future<Loaded> next = null;
             Loaded current = null;
             for (int i = 0; i < jobs.length; i++) {
                 Job j = jobs[i];
@@ -177,16 +286,27 @@ final class DoubleReader {
                         next = READ_AHEAD.submit(() -> load(nj, nb));
                     }
                 }
-                if (!convert(s, j, current, info.dataType(), checkFinite, out)) {
+                if (!convert(s, j, current, dt, checkFinite, out)) {
                     try (ArtifactChunk c = generic.read(j.origin().range())) { // reports what is wrong
                         copy(c, out, j.outOffset());
                     }
                 }
             }
         } finally {
-            scratches.offer(s);
+            if (next != null) { // a failure left a read ahead in flight: it still writes into s
+                try {
+                    next.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    s = null;
+                } catch (ExecutionException e) {
+                    // nothing was kept from it
+                }
+            }
+            if (s != null) {
+                scratches.offer(s);
+            }
         }
-        return Math.toIntExact(need);
     }
 
     private static Loaded await(Future<Loaded> f) {

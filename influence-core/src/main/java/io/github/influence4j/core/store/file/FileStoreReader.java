@@ -184,22 +184,38 @@ final class FileStoreReader implements TrainingArtifactStore {
     @Override
     public int readDoubles(String checkpointId, ArtifactKey key, ExampleRange range, double[] into) {
         Manifest m = manifest;
-        Map<ArtifactKey, StoredArtifact> artifacts;
+        Map<ArtifactKey, StoredArtifact> artifacts = scope(m, checkpointId);
+        StoredArtifact a = artifact(m, checkpointId, artifacts, key, range);
+        return doubles.read(root, m.spec().storeId(), checkpointId, a, range, m.spec().chunkSize(),
+                policy == NonFinitePolicy.FAIL, into, r -> read(m, checkpointId, artifacts, key, r));
+    }
+
+    @Override
+    public double[] readRaggedDoubles(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths) {
+        Manifest m = manifest;
+        Map<ArtifactKey, StoredArtifact> artifacts = scope(m, checkpointId);
+        StoredArtifact a = artifact(m, checkpointId, artifacts, key, range);
+        return doubles.readRagged(root, m.spec().storeId(), checkpointId, a, range, m.spec().chunkSize(),
+                policy == NonFinitePolicy.FAIL, lengths, r -> read(m, checkpointId, artifacts, key, r));
+    }
+
+    private Map<ArtifactKey, StoredArtifact> scope(Manifest m, String checkpointId) {
         if (checkpointId.isEmpty()) {
-            artifacts = m.statics();
-        } else {
-            StoredCheckpoint c = m.checkpoint(checkpointId)
-                    .orElseThrow(() -> ReadChecks.noSuchCheckpoint(m.spec(), checkpointId, checkpoints()));
-            artifacts = c.artifacts();
+            return m.statics();
         }
+        return m.checkpoint(checkpointId)
+                .orElseThrow(() -> ReadChecks.noSuchCheckpoint(m.spec(), checkpointId, checkpoints())).artifacts();
+    }
+
+    private StoredArtifact artifact(Manifest m, String checkpointId, Map<ArtifactKey, StoredArtifact> artifacts,
+            ArtifactKey key, ExampleRange range) {
         checkOpen();
         StoredArtifact a = artifacts.get(key);
         if (a == null) {
             throw ReadChecks.missingArtifact(m.spec(), key, checkpointId, artifacts.keySet());
         }
         ReadChecks.checkRange(m.spec(), range);
-        return doubles.read(root, m.spec().storeId(), checkpointId, a, range, m.spec().chunkSize(),
-                policy == NonFinitePolicy.FAIL, into, r -> read(m, checkpointId, artifacts, key, r));
+        return a;
     }
 
     @Override
