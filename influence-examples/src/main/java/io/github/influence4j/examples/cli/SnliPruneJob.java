@@ -62,6 +62,11 @@ final class SnliPruneJob {
     }
 
     Outcome run(List<String> pruneBy, List<Double> fractions, List<Long> seeds) {
+        return run(pruneBy, fractions, seeds, List.of());
+    }
+
+    Outcome run(List<String> pruneBy, List<Double> fractions, List<Long> seeds,
+            List<SnliDynamicPruning.Setting> dynamic) {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
         checkSettings();
@@ -117,6 +122,14 @@ final class SnliPruneJob {
         double before = results.info().wallSeconds();
         RunResults fin = SnliRetraining.run(dir, jobs, results, data, cfg, settings.epochs(), o, progress,
                 r -> r.withInfo(RunEnvironment.info(command, started, before + (System.nanoTime() - t0) / 1e9)));
+        List<SnliDynamicPruning.Job> dyn = SnliDynamicPruning.pending(fin, dynamic, seeds);
+        if (!dynamic.isEmpty()) {
+            o.printf(Locale.ROOT, "%n[4b/4] dynamic pruning (%s): %d runs to go -> %s%n", dynamic.stream()
+                    .map(SnliDynamicPruning.Setting::label).toList(), dyn.size(), dir.resolve(SnliDynamicPruning.CSV));
+            o.flush();
+            fin = SnliDynamicPruning.run(dir, dyn, fin, data, cfg, settings.epochs(), o, progress,
+                    r -> r.withInfo(RunEnvironment.info(command, started, before + (System.nanoTime() - t0) / 1e9)));
+        }
         fin = fin.withInfo(RunEnvironment.info(command, started, before + (System.nanoTime() - t0) / 1e9));
         ResultsFiles.write(dir, fin);
         return new Outcome(fin, cap);

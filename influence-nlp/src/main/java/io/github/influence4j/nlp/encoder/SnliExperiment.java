@@ -228,7 +228,9 @@ public final class SnliExperiment {
         TrainingRun run = SnliTrainer.train(enc, data.train(), options, listeners, perEpoch);
         List<CaptureResult> caps = captureListener != null ? captureListener.results() : List.of();
         double captureSeconds = caps.stream().mapToDouble(CaptureResult::seconds).sum();
-        double trainPerEpoch = (run.epochs().stream().mapToDouble(TrainingRun.Epoch::seconds).sum() - captureSeconds)
+        // captures at epoch ends run after the epoch's clock stopped; captures on steps ran inside it
+        double inEpochs = capture.isPresent() && capture.get().atEpochEnds() ? 0 : captureSeconds;
+        double trainPerEpoch = (run.epochs().stream().mapToDouble(TrainingRun.Epoch::seconds).sum() - inEpochs)
                 / run.epochs().size();
         String last = caps.isEmpty() ? "" : caps.get(caps.size() - 1).checkpoint().id();
         @Nullable TrainingArtifactStore kept = capture.isEmpty() ? null : capture.get().writer().store();
