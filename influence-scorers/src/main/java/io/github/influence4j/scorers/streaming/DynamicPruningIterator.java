@@ -33,17 +33,23 @@ import org.nd4j.linalg.factory.Nd4j;
  *     not start a new epoch, so an extra reset by the training loop does not skip one.
  */
 public final class DynamicPruningIterator implements DataSetIterator {
+    /** Serial form version (DataSetIterator is Serializable; the data and the pruning are not kept). */
     private static final long serialVersionUID = 1L;
 
     private final transient DataSet data;
+    /** Examples per batch. */
     private final int batchSize;
     private final transient DynamicPruning pruning;
     private final transient Random random;
+    /** Every example id. */
     private final int[] pool;
     private final transient List<int[]> epochs = new ArrayList<>();
     private transient @Nullable DataSetPreProcessor preProcessor;
+    /** The current epoch's examples in batch order. */
     private int[] order = new int[0];
+    /** The next position in {@link #order}. */
     private int cursor;
+    /** The current epoch, 0-based. */
     private int epoch = -1;
 
     /**
