@@ -68,6 +68,7 @@ public final class SameDiffCaptureListener extends BaseListener {
     private final LearningRateSource learningRate;
     private final List<CaptureResult> results = Collections.synchronizedList(new ArrayList<>());
     private final boolean epochEnds;
+    private volatile long stepsDone;
 
     private SameDiffCaptureListener(Builder b, long totalSteps, int stepsPerEpoch, LearningRateSource learningRate) {
         this.capture = b.capture;
@@ -110,6 +111,7 @@ public final class SameDiffCaptureListener extends BaseListener {
     @Override
     public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
         long step = at.iteration() + 1L;
+        stepsDone = step;
         Set<ArtifactKind> kinds = steps.get(step);
         if (kinds == null || epochEnds) {
             return;
@@ -133,7 +135,9 @@ public final class SameDiffCaptureListener extends BaseListener {
     @Override
     public ListenerResponse epochEnd(SameDiff sd, At at, LossCurve lossCurve, long epochTimeMillis) {
         if (epochEnds) {
-            long step = at.iteration();
+            // the steps done so far, as iterationDone saw them (the At of epochEnd counts differently in
+            // SameDiff.fit and in hand-written loops)
+            long step = stepsDone;
             Checkpoint c = new Checkpoint(String.format("epoch-%04d", at.epoch()), step, at.epoch(),
                     learningRate.learningRate((int) Math.max(0, step - 1), at.epoch()), seed);
             capture(c, spec.kinds());
