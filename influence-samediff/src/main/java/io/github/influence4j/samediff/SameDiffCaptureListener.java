@@ -20,7 +20,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.ListenerResponse;
 import org.nd4j.autodiff.listeners.Loss;
+import org.nd4j.autodiff.listeners.records.LossCurve;
 import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -49,7 +51,10 @@ import org.slf4j.LoggerFactory;
  *
  * @implNote Capture runs inside the training loop, between two updates, on the current weights;
  *     it changes no parameter. Exceptions propagate and stop training: a failed capture must not
- *     go unnoticed. An epoch end of the schedule is the step {@code (e + 1) x stepsPerEpoch}.
+ *     go unnoticed. An epoch end of the schedule is the step {@code (e + 1) x stepsPerEpoch}; where
+ *     epochs differ in length (dynamic pruning trains on fewer examples in some epochs), {@link
+ *     Builder#atEpochEnds()} captures in {@code epochEnd} instead, with checkpoint ids
+ *     {@code epoch-0000}, ... as DL4J capture names them.
  */
 public final class SameDiffCaptureListener extends BaseListener {
     private static final Logger LOG = LoggerFactory.getLogger(SameDiffCaptureListener.class);
@@ -62,13 +67,16 @@ public final class SameDiffCaptureListener extends BaseListener {
     private final long seed;
     private final LearningRateSource learningRate;
     private final List<CaptureResult> results = Collections.synchronizedList(new ArrayList<>());
+    private final boolean epochEnds;
+    private volatile long stepsDone;
 
     private SameDiffCaptureListener(Builder b, long totalSteps, int stepsPerEpoch, LearningRateSource learningRate) {
         this.capture = b.capture;
         this.writer = b.writer;
         this.source = b.source;
         this.spec = b.spec;
-        this.steps = b.schedule.resolve(totalSteps, stepsPerEpoch, spec.kinds());
+        this.epochEnds = b.epochEnds;
+        this.steps = epochEnds ? new java.util.TreeMap<>() : b.schedule.resolve(totalSteps, stepsPerEpoch, spec.kinds());
         this.seed = b.seed;
         this.learningRate = learningRate;
     }
@@ -103,12 +111,17 @@ public final class SameDiffCaptureListener extends BaseListener {
     @Override
     public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
         long step = at.iteration() + 1L;
+        stepsDone = step;
         Set<ArtifactKind> kinds = steps.get(step);
-        if (kinds == null) {
+        if (kinds == null || epochEnds) {
             return;
         }
         Checkpoint c = new Checkpoint(String.format("step-%08d", step), step, at.epoch(),
                 learningRate.learningRate(at.iteration(), at.epoch()), seed);
+        capture(c, kinds);
+    }
+
+    private void capture(Checkpoint c, Set<ArtifactKind> kinds) {
         if (writer.committedCheckpoints().stream().anyMatch(x -> x.id().equals(c.id()))) {
             LOG.debug("checkpoint {} already committed; skipped", c.id());
             return;
@@ -116,6 +129,20 @@ public final class SameDiffCaptureListener extends BaseListener {
         CaptureResult r = capture.capture(writer, c, source, spec.withKinds(kinds));
         results.add(r);
         LOG.debug("captured {} ({}) in {} s", c.id(), kinds, String.format("%.2f", r.seconds()));
+    }
+
+    /** With {@link Builder#atEpochEnds()}: captures the spec's kinds as checkpoint {@code epoch-NNNN}. */
+    @Override
+    public ListenerResponse epochEnd(SameDiff sd, At at, LossCurve lossCurve, long epochTimeMillis) {
+        if (epochEnds) {
+            // the steps done so far, as iterationDone saw them (the At of epochEnd counts differently in
+            // SameDiff.fit and in hand-written loops)
+            long step = stepsDone;
+            Checkpoint c = new Checkpoint(String.format("epoch-%04d", at.epoch()), step, at.epoch(),
+                    learningRate.learningRate((int) Math.max(0, step - 1), at.epoch()), seed);
+            capture(c, spec.kinds());
+        }
+        return ListenerResponse.CONTINUE;
     }
 
     /** Configures a {@link SameDiffCaptureListener}. */
@@ -129,6 +156,7 @@ public final class SameDiffCaptureListener extends BaseListener {
         private int stepsPerEpoch;
         private long seed;
         private @Nullable LearningRateSource learningRate;
+        private boolean epochEnds;
 
         private Builder(SameDiffCapture capture, ArtifactWriter writer, CaptureSource source) {
             this.capture = Objects.requireNonNull(capture, "capture");
@@ -190,13 +218,24 @@ public final class SameDiffCaptureListener extends BaseListener {
         }
 
         /**
+         * Captures at the end of every epoch (in {@code epochEnd}, whatever the epoch's length) instead
+         * of on the steps of a schedule; no run length is needed.
+         *
+         * @return this builder
+         */
+        public Builder atEpochEnds() {
+            this.epochEnds = true;
+            return this;
+        }
+
+        /**
          * @return the listener, its schedule resolved
          * @throws IllegalStateException without a run length
          * @throws ConfigurationException if the spec asks for a kind SameDiff capture cannot produce,
          *     or no learning rate is given and the graph has no {@code TrainingConfig} updater
          */
         public SameDiffCaptureListener build() {
-            if (totalSteps == 0) {
+            if (totalSteps == 0 && !epochEnds) {
                 throw new IllegalStateException("SameDiffCaptureListener.Builder: set runLength(totalSteps,"
                         + " stepsPerEpoch) before build(); the schedule is resolved for the run");
             }

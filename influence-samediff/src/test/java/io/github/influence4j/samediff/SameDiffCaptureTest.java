@@ -334,6 +334,28 @@ class SameDiffCaptureTest {
     }
 
     @Test
+    void listenerCapturesAtEveryEpochEndWithoutARunLength() {
+        SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
+        ArtifactWriter w = MemoryStores.create(spec());
+        int spe = model.stepsPerEpoch();
+        SameDiffCaptureListener l = SameDiffCaptureListener.builder(capture, w, model.source())
+                .spec(CaptureSpec.of(ArtifactKind.LOGITS).withBatchSize(4))
+                .atEpochEnds()
+                .seed(3)
+                .build();
+        model.sd.fit(model.iterator(), OracleFamilyModel.EPOCHS, l);
+        List<Checkpoint> cs = w.store().checkpoints();
+        assertEquals(OracleFamilyModel.EPOCHS, cs.size());
+        for (int e = 0; e < cs.size(); e++) {
+            assertEquals(String.format("epoch-%04d", e), cs.get(e).id());
+            assertEquals(e, cs.get(e).epoch());
+            assertEquals((long) spe * (e + 1), cs.get(e).step(), "steps done at the end of epoch " + e);
+        }
+        assertTrue(l.steps().isEmpty());
+        assertEquals(cs, l.results().stream().map(r -> r.checkpoint()).toList());
+    }
+
+    @Test
     void listenerBuilderChecksItsConfiguration() {
         SameDiffCapture capture = SameDiffCapture.attach(model.sd, OracleFamilyModel.spec(3));
         ArtifactWriter w = MemoryStores.create(spec());

@@ -73,6 +73,14 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
                     + " mislabel-detection AUROC per score and the pruning table.")
     List<Double> noise = new ArrayList<>();
 
+    @Option(names = "--dynamic", paramLabel = "SCORE:F[,warmup=W][,readmit-after=R]",
+            description = {"Also train with dynamic pruning (repeatable): LOGITS captured at every epoch end feed streaming",
+                "scores (el2n, aum, data-map-*, forgetting) and, after W warm-up epochs (default 1), each epoch leaves",
+                "out the fraction F of the pool the score calls easiest; an example is back as soon as it is no longer",
+                "among them (readmit-after=R also forces it back after R epochs out). F = 0 streams without pruning",
+                "(the capture overhead). E.g. --dynamic el2n:0.3 --dynamic el2n:0.5"})
+    List<String> dynamic = new ArrayList<>();
+
     @Option(names = "--no-clean", description = "Skip the clean-label variant (run only the --noise variants).")
     boolean noClean;
 
@@ -108,6 +116,14 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
         List<String> sc = scores != null ? scores : quick ? SnliScores.QUICK : SnliScores.PRUNING;
         Path root = dir != null ? dir : Path.of(quick ? "runs/snli-quick" : "runs/snli");
         validate(e, c, n, fr, sc);
+        List<SnliDynamicPruning.Setting> dynamicSettings = new ArrayList<>();
+        for (String d : dynamic) {
+            try {
+                dynamicSettings.add(SnliDynamicPruning.Setting.parse(d));
+            } catch (IllegalArgumentException ex) {
+                throw new ParameterException(spec.commandLine(), ex.getMessage());
+            }
+        }
         List<Double> variants = new ArrayList<>();
         if (!noClean) {
             variants.add(0.0);
@@ -124,7 +140,8 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
         for (double rate : variants) {
             SnliPruneSettings s = new SnliPruneSettings(e, c, 1, limit, rate, noiseSeed);
             Path vdir = root.resolve(s.variantName());
-            SnliPruneJob.Outcome out = new SnliPruneJob(vdir, s, o, progress, command).run(sc, fr, noPruning ? List.of() : seeds(n));
+            SnliPruneJob.Outcome out = new SnliPruneJob(vdir, s, o, progress, command).run(sc, fr, noPruning ? List.of() : seeds(n),
+                    noPruning ? List.of() : dynamicSettings);
             o.printf(Locale.ROOT, "%n== %s: summary (test accuracy, mean +/- sample std over seeds) ==%n", s.variantName());
             List<CurvePoint> summary = PruningSummary.aggregate(out.results().trainings());
             ReportCommand.printSummary(o, summary);

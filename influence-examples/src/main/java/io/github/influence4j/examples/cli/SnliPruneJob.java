@@ -10,6 +10,7 @@ import io.github.influence4j.core.selection.LabelNoise;
 import io.github.influence4j.core.selection.NoisyLabels;
 import io.github.influence4j.core.selection.ScoreAnalysis;
 import io.github.influence4j.examples.report.ExampleTable;
+import io.github.influence4j.examples.report.Pruning;
 import io.github.influence4j.examples.report.ResultsFiles;
 import io.github.influence4j.examples.report.RunResults;
 import io.github.influence4j.examples.report.RunResults.DataMapColumns;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -62,6 +64,11 @@ final class SnliPruneJob {
     }
 
     Outcome run(List<String> pruneBy, List<Double> fractions, List<Long> seeds) {
+        return run(pruneBy, fractions, seeds, List.of());
+    }
+
+    Outcome run(List<String> pruneBy, List<Double> fractions, List<Long> seeds,
+            List<SnliDynamicPruning.Setting> dynamic) {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
         checkSettings();
@@ -115,8 +122,22 @@ final class SnliPruneJob {
                 total - jobs.size(), jobs.size());
         o.flush();
         double before = results.info().wallSeconds();
-        RunResults fin = SnliRetraining.run(dir, jobs, results, data, cfg, settings.epochs(), o, progress,
-                r -> r.withInfo(RunEnvironment.info(command, started, before + (System.nanoTime() - t0) / 1e9)));
+        UnaryOperator<RunResults> info = r -> r.withInfo(RunEnvironment.info(command, started,
+                before + (System.nanoTime() - t0) / 1e9));
+        // with --dynamic, the full-data runs (its reference) and the dynamic runs come before the static
+        // pruning runs, so that a session cut short has the comparison it was started for
+        List<SnliRetraining.Job> first = dynamic.isEmpty() ? List.of()
+                : jobs.stream().filter(j -> j.pruning() == Pruning.NONE).toList();
+        RunResults fin = SnliRetraining.run(dir, first, results, data, cfg, settings.epochs(), o, progress, info);
+        if (!dynamic.isEmpty()) {
+            List<SnliDynamicPruning.Job> dyn = SnliDynamicPruning.pending(fin, dynamic, seeds);
+            o.printf(Locale.ROOT, "%n[4b/4] dynamic pruning (%s): %d runs to go -> %s%n", dynamic.stream()
+                    .map(SnliDynamicPruning.Setting::label).toList(), dyn.size(), dir.resolve(SnliDynamicPruning.CSV));
+            o.flush();
+            fin = SnliDynamicPruning.run(dir, dyn, fin, data, cfg, settings.epochs(), o, progress, info);
+        }
+        List<SnliRetraining.Job> rest = jobs.stream().filter(j -> !first.contains(j)).toList();
+        fin = SnliRetraining.run(dir, rest, fin, data, cfg, settings.epochs(), o, progress, info);
         fin = fin.withInfo(RunEnvironment.info(command, started, before + (System.nanoTime() - t0) / 1e9));
         ResultsFiles.write(dir, fin);
         return new Outcome(fin, cap);

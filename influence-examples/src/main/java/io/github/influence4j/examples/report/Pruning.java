@@ -14,5 +14,11 @@ public enum Pruning {
     /** The easiest fraction removed by a score's orientation ("prune easy"). */
     EASY,
     /** The hardest fraction removed by a score's orientation ("prune hard"). */
-    HARD
+    HARD,
+    /**
+     * Dynamic pruning (Attendu and Corbeil 2023): after a warm-up, each epoch leaves out the fraction
+     * a streamed score calls easiest at the end of the epoch before ({@code snli-prune --dynamic});
+     * fraction 0 streams the scores without pruning.
+     */
+    DYNAMIC
 }

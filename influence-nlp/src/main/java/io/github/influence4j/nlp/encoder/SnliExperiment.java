@@ -46,8 +46,10 @@ public final class SnliExperiment {
      *     {@code SEGMENT_IDS}) are written first unless it already holds them
      * @param schedule when to capture
      * @param spec which kinds (among {@link SameDiffCapture#ALL_KINDS}) and the capture batch size
+     * @param atEpochEnds capture at the end of every epoch instead of on the schedule's steps (for
+     *     epochs of varying length: dynamic pruning)
      */
-    public record Capture(ArtifactWriter writer, CaptureSchedule schedule, CaptureSpec spec) {
+    public record Capture(ArtifactWriter writer, CaptureSchedule schedule, CaptureSpec spec, boolean atEpochEnds) {
         /**
          * Checks for nulls.
          *
@@ -55,11 +57,32 @@ public final class SnliExperiment {
          *     {@code SEGMENT_IDS}) are written first unless it already holds them
          * @param schedule when to capture
          * @param spec which kinds (among {@link SameDiffCapture#ALL_KINDS}) and the capture batch size
+         * @param atEpochEnds capture at every epoch end instead of on the schedule's steps
          */
         public Capture {
             Objects.requireNonNull(writer, "writer");
             Objects.requireNonNull(schedule, "schedule");
             Objects.requireNonNull(spec, "spec");
+        }
+
+        /**
+         * Captures on the schedule's steps.
+         *
+         * @param writer where to capture
+         * @param schedule when to capture
+         * @param spec which kinds and the capture batch size
+         */
+        public Capture(ArtifactWriter writer, CaptureSchedule schedule, CaptureSpec spec) {
+            this(writer, schedule, spec, false);
+        }
+
+        /**
+         * @param writer where to capture (for example {@code StreamingScores.writer()})
+         * @param spec which kinds and the capture batch size
+         * @return a capture at the end of every epoch, checkpoint ids {@code epoch-0000}, ...
+         */
+        public static Capture atEveryEpochEnd(ArtifactWriter writer, CaptureSpec spec) {
+            return new Capture(writer, CaptureSchedule.everyEpochs(1), spec, true);
         }
 
         /**
@@ -160,6 +183,22 @@ public final class SnliExperiment {
      */
     public static Result run(SnliData data, EncoderConfig config, TrainOptions options, Optional<Capture> capture,
             List<? extends org.nd4j.autodiff.listeners.Listener> extraListeners) {
+        return run(data, config, options, capture, extraListeners, EpochExamples.ALL);
+    }
+
+    /**
+     * Trains with capture, extra listeners and a choice of examples per epoch (dynamic pruning).
+     *
+     * @param data the training and test examples and the word vectors
+     * @param config the encoder's shape
+     * @param options epochs, batch size, learning rates, seed, subset
+     * @param capture where and when to capture, if at all
+     * @param extraListeners more listeners (progress, for example)
+     * @param perEpoch which examples each epoch trains on
+     * @return the test accuracy, timings and captures
+     */
+    public static Result run(SnliData data, EncoderConfig config, TrainOptions options, Optional<Capture> capture,
+            List<? extends org.nd4j.autodiff.listeners.Listener> extraListeners, EpochExamples perEpoch) {
         SnliEncoder enc = SnliEncoder.create(data.vectors().initialMatrix(new Random(options.seed()), 0.1f),
                 data.vectors().vocabulary().size(), config, options.seed());
         List<org.nd4j.autodiff.listeners.Listener> listeners = new java.util.ArrayList<>();
@@ -175,23 +214,28 @@ public final class SnliExperiment {
             }
             int n = options.subset().map(s -> s.length).orElse(data.train().size());
             int spe = SnliTrainer.stepsPerEpoch(n, options.batchSize());
-            captureListener = SameDiffCaptureListener.builder(enc.capture(), w, enc.captureSource(data.train()))
+            SameDiffCaptureListener.Builder b = SameDiffCaptureListener.builder(enc.capture(), w,
+                    enc.captureSource(data.train()))
                     .schedule(capture.get().schedule())
                     .spec(capture.get().spec())
                     .runLength((long) spe * options.epochs(), spe)
                     .seed(options.seed())
-                    .learningRate(LearningRateSource.constant(options.learningRate()))
-                    .build();
+                    .learningRate(LearningRateSource.constant(options.learningRate()));
+            captureListener = (capture.get().atEpochEnds() ? b.atEpochEnds() : b).build();
             listeners.add(captureListener);
         }
         listeners.addAll(extraListeners);
-        TrainingRun run = SnliTrainer.train(enc, data.train(), options, listeners);
+        TrainingRun run = SnliTrainer.train(enc, data.train(), options, listeners, perEpoch);
         List<CaptureResult> caps = captureListener != null ? captureListener.results() : List.of();
         double captureSeconds = caps.stream().mapToDouble(CaptureResult::seconds).sum();
-        double trainPerEpoch = (run.epochs().stream().mapToDouble(TrainingRun.Epoch::seconds).sum() - captureSeconds)
+        // captures at epoch ends run after the epoch's clock stopped; captures on steps ran inside it
+        double inEpochs = capture.isPresent() && capture.get().atEpochEnds() ? 0 : captureSeconds;
+        double trainPerEpoch = (run.epochs().stream().mapToDouble(TrainingRun.Epoch::seconds).sum() - inEpochs)
                 / run.epochs().size();
-        long bytes = caps.isEmpty() ? 0 : payloadBytes(capture.orElseThrow().writer().store(),
-                caps.get(caps.size() - 1).checkpoint().id());
+        String last = caps.isEmpty() ? "" : caps.get(caps.size() - 1).checkpoint().id();
+        @Nullable TrainingArtifactStore kept = capture.isEmpty() ? null : capture.get().writer().store();
+        // a streaming writer keeps no checkpoint: nothing is stored per checkpoint
+        long bytes = kept == null || kept.checkpoint(last).isEmpty() ? 0 : payloadBytes(kept, last);
         return new Result(options.seed(), enc.accuracy(data.test()), trainPerEpoch, caps, bytes, enc);
     }
 

@@ -64,6 +64,23 @@ public final class SnliTrainer {
      */
     public static TrainingRun train(SnliEncoder encoder, EncodedPairs data, TrainOptions options,
             List<? extends Listener> listeners) {
+        return train(encoder, data, options, listeners, EpochExamples.ALL);
+    }
+
+    /**
+     * Trains the encoder in place, asking before each epoch which examples it trains on (dynamic
+     * pruning). With {@link EpochExamples#ALL} it is {@link #train(SnliEncoder, EncodedPairs,
+     * TrainOptions, List)}, bit for bit.
+     *
+     * @param encoder a freshly created (or partly trained) encoder
+     * @param data all training examples; {@link TrainOptions#subset()} selects the pool among them
+     * @param options epochs, batch size, learning rates, seed
+     * @param listeners called after every step and epoch (for example a capture listener)
+     * @param perEpoch the examples of each epoch, from the pool
+     * @return timings and losses per epoch
+     */
+    public static TrainingRun train(SnliEncoder encoder, EncodedPairs data, TrainOptions options,
+            List<? extends Listener> listeners, EpochExamples perEpoch) {
         int[] pool = options.subset().map(int[]::clone).orElseGet(() -> java.util.stream.IntStream.range(0,
                 data.size()).toArray());
         if (pool.length == 0) {
@@ -99,7 +116,11 @@ public final class SnliTrainer {
                 l.epochStart(sd, at0);
             }
             double lossSum = 0;
-            List<int[]> batches = batches(pool, data, options, rng);
+            int[] epochPool = perEpoch == EpochExamples.ALL ? pool : perEpoch.examples(epoch, pool.clone());
+            if (epochPool.length == 0) {
+                throw new IllegalStateException("epoch " + epoch + ": no example left to train on");
+            }
+            List<int[]> batches = batches(epochPool, data, options, rng);
             for (int[] batch : batches) {
                 Map<String, INDArray> ph = encoder.placeholders(data, batch, rng);
                 ph.remove(SnliEncoder.LABELS);
@@ -122,6 +143,9 @@ public final class SnliTrainer {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             epochs.add(new TrainingRun.Epoch(epoch, batches.size(), seconds));
+            if (epochPool.length != pool.length) {
+                LOG.info("epoch {}: trained on {} of {} examples", epoch, epochPool.length, pool.length);
+            }
             LOG.info("epoch {}: {} steps in {} s", epoch, batches.size(), String.format("%.2f", seconds));
             At at1 = At.builder().epoch(epoch).iteration(iteration).operation(Operation.TRAINING).build();
             for (Listener l : listeners) {
