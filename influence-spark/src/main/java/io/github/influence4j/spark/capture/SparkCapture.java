@@ -13,6 +13,7 @@ import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.file.ArtifactStores;
 import io.github.influence4j.samediff.SameDiffCapture;
+import io.github.influence4j.spark.scoring.SparkErrors;
 import io.github.influence4j.spark.store.HadoopStores;
 import io.github.influence4j.spark.store.SerializableConf;
 import io.github.influence4j.spark.store.ShardCopies;
@@ -137,9 +138,14 @@ public final class SparkCapture {
         }
         SerializableConf c = new SerializableConf(conf);
         List<SavedCheckpoint> cps = List.copyOf(checkpoints);
-        List<String> hashes = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(IntStream.range(0, job.numShards()).boxed().toList(), job.numShards())
-                .map(i -> captureShard(set, c.get(), job, cps, recipe, i)).collect();
+        List<String> hashes;
+        try {
+            hashes = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                    .parallelize(IntStream.range(0, job.numShards()).boxed().toList(), job.numShards())
+                    .map(i -> captureShard(set, c.get(), job, cps, recipe, i)).collect();
+        } catch (Exception e) {
+            throw SparkErrors.unwrap(e, "capture of " + job.setId());
+        }
         List<ShardSetManifest.Shard> shards = new ArrayList<>();
         for (int i = 0; i < job.numShards(); i++) {
             ExampleRange r = job.range(i);

@@ -97,7 +97,7 @@ public final class SparkScoring {
         List<String> provenance;
         try {
             provenance = blocks.map(ShardScores::provenance).collect();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             blocks.unpersist(false);
             throw SparkErrors.unwrap(e, scorer);
         }
@@ -159,7 +159,14 @@ public final class SparkScoring {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try (TrainingArtifactStore store = HadoopStores.open(set.shardUri(shard), conf,
                 Optional.of(set.manifest().shards().get(shard).manifestHash()))) {
-            InfluenceScorer s = InfluenceScorers.create(scorer, store, options, loader);
+            InfluenceScorer s;
+            try {
+                s = InfluenceScorers.create(scorer, store, options, loader);
+            } catch (io.github.influence4j.core.exception.ScorerNotFoundException e) {
+                // jars added to a running session (SparkContext.addJar) join the loader later: look again once
+                InfluenceScorers.reload();
+                s = InfluenceScorers.create(scorer, store, options, loader);
+            }
             InfluenceScores r = s.score();
             int[] labels = withLabels ? readLabels(store) : new int[0];
             return new ShardScores(shard, set.manifest().shards().get(shard).from(), r.values(), labels,

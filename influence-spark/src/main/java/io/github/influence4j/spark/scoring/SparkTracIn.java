@@ -85,7 +85,7 @@ public final class SparkTracIn {
             parts = JavaSparkContext.fromSparkContext(spark.sparkContext())
                     .parallelize(IntStream.range(0, train.numShards()).boxed().toList(), Math.max(1, train.numShards()))
                     .map(i -> shardTop(train, c.get(), test.value(), pairScore, opts, k, i)).collect();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw SparkErrors.unwrap(e, pairScore);
         } finally {
             test.destroy();
