@@ -203,7 +203,7 @@ public final class SparkCapture {
     private static SameDiff load(URI model, Configuration conf, Path scratch) {
         FileSystem fs = HadoopStores.fileSystem(model, conf);
         try {
-            if ("file".equals(fs.getScheme())) {
+            if ("file".equals(fs.getUri().getScheme())) {
                 return SameDiff.load(new java.io.File(fs.makeQualified(new org.apache.hadoop.fs.Path(model)).toUri()), false);
             }
             Path f = scratch.resolve("model-" + Integer.toHexString(model.hashCode()) + ".sd");

@@ -122,7 +122,7 @@ public final class HadoopStores {
      */
     public static TrainingArtifactStore open(URI store, Configuration conf, Optional<String> expectedHash) {
         FileSystem fs = fileSystem(store, conf);
-        if (fs instanceof LocalFileSystem || "file".equals(fs.getScheme())) {
+        if (fs instanceof LocalFileSystem || "file".equals(fs.getUri().getScheme())) {
             java.nio.file.Path dir = java.nio.file.Path.of(fs.makeQualified(new Path(store)).toUri());
             TrainingArtifactStore opened = ArtifactStores.open(dir);
             checkHash(store, opened.manifestHash(), expectedHash, opened);
@@ -245,7 +245,7 @@ public final class HadoopStores {
     }
 
     private static boolean isLocal(FileSystem fs) {
-        return "file".equals(fs.getScheme());
+        return "file".equals(fs.getUri().getScheme());
     }
 
     /** @return true if renamed, false if the target already existed (another attempt won) */
