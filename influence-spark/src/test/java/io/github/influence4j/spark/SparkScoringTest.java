@@ -225,6 +225,32 @@ class SparkScoringTest {
         }
     }
 
+    @Test
+    void sparkScoreTakesTheScoreCommandsNamesAndOptionsAndWritesParquet() {
+        String out = TestCluster.hdfsDir("cli").toString();
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        int bad;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+            bad = io.github.influence4j.spark.cli.SparkScoreCommand.run("--set", syntheticSet.location().toString(),
+                    "--scorer", "vog", "-o", "normalization=SOMETIMES");
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals(1, bad);
+        assertTrue(captured.toString(StandardCharsets.UTF_8).contains("normalization"), captured.toString(StandardCharsets.UTF_8));
+        int ok = io.github.influence4j.spark.cli.SparkScoreCommand.run("--set", syntheticSet.location().toString(),
+                "--scorer", "aum", "--option", "checkpoints=c01,c03", "--out", out, "--policy", "prune-hard:0.25");
+        assertEquals(0, ok);
+        InfluenceScores one = InfluenceScorers.create("aum", synthetic, Map.of("checkpoints", "c01,c03")).score();
+        List<Row> rows = spark.read().parquet(out).orderBy("id").collectAsList();
+        assertEquals(one.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            assertEquals(one.values()[i], rows.get(i).getDouble(rows.get(i).fieldIndex("score")));
+        }
+    }
+
     /** Labels of a store, read directly. */
     static final class ScoringLabels {
         static int[] of(TrainingArtifactStore s) {

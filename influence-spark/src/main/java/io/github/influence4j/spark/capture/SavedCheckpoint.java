@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param epoch the epoch in progress
  * @param learningRate the learning rate in force
  * @param seed the run's seed
+ * @serial exclude
  */
 public record SavedCheckpoint(URI model, String id, long step, int epoch, double learningRate, long seed)
         implements Serializable {

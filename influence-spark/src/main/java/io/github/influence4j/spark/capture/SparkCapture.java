@@ -76,6 +76,7 @@ public final class SparkCapture {
      * @param chunkSize the shards' store chunk size
      * @param kinds the per-checkpoint kinds, among {@link SameDiffCapture#ALL_KINDS}
      * @param batchSize the most examples per forward/backward batch
+     * @serial exclude
      */
     public record Job(String setId, int numExamples, int numClasses, int numShards, int chunkSize,
             Set<ArtifactKind> kinds, int batchSize) implements Serializable {

@@ -150,9 +150,6 @@ public final class SparkTracIn {
             Map<String, byte[]> files = new TreeMap<>();
             byte[] manifest = HadoopStores.readManifest(store, conf);
             files.put(HadoopStores.MANIFEST, manifest);
-            try (TrainingArtifactStore meta = HadoopStores.openManifestOnly(store, conf)) {
-                meta.id();
-            }
             FileSystem fs = HadoopStores.fileSystem(store, conf);
             Path scratch = null;
             try {

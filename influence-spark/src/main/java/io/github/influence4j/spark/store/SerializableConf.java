@@ -15,6 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 /**
  * A Hadoop {@link Configuration} that Spark can ship to tasks: its entries in Hadoop's own
  * {@code Writable} form, rebuilt once per deserialized copy.
+ * @serial exclude
  */
 public final class SerializableConf implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -13,6 +13,7 @@ import java.util.Objects;
  *
  * @param location the set's directory URI ({@code hdfs://...}, {@code file:///...})
  * @param manifest its checked manifest
+ * @serial exclude
  */
 public record ShardSet(URI location, ShardSetManifest manifest) implements Serializable {
     private static final long serialVersionUID = 1L;

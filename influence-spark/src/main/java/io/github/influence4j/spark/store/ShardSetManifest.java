@@ -39,6 +39,7 @@ import java.util.Objects;
  * @param numClasses K, the same in every shard
  * @param checkpoints the committed checkpoints every shard holds, in training order
  * @param shards the shards, in example order; their ranges tile {@code [0, N)}
+ * @serial exclude
  */
 public record ShardSetManifest(String setId, int numExamples, int numClasses, List<Checkpoint> checkpoints,
         List<Shard> shards) implements Serializable {
@@ -75,6 +76,7 @@ public record ShardSetManifest(String setId, int numExamples, int numClasses, Li
      * @param to one past the last
      * @param storeId the shard store's id
      * @param manifestHash the shard's manifest hash when it was committed ({@code sha256:...})
+     * @serial exclude
      */
     public record Shard(String name, int from, int to, String storeId, String manifestHash) implements Serializable {
         private static final long serialVersionUID = 1L;
