@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright 2026 The influence4j authors
+#
+# The scale-out benchmark of docs/SCALE.md: synthetic store sets of the logit family and of a
+# gradient scorer, scored in one JVM, on Spark local[1] and on Spark local[2], each in its own JVM.
+# Usage: influence-spark/scale-bench.sh WORKDIR N_LOGIT N_GRADIENT [SHARDS]
+# Run from the repository root after: mvn -q -o -pl influence-spark -am test-compile \
+#   dependency:build-classpath -Dmdep.outputFile=/tmp/spark-cp.txt -Dmdep.includeScope=test
+set -euo pipefail
+work=$1; n_logit=$2; n_grad=$3; shards=${4:-8}
+cp="influence-spark/target/classes:influence-spark/target/test-classes:$(cat /tmp/spark-cp.txt)"
+opens="-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
+export SPARK_LOCAL_IP=127.0.0.1 OMP_NUM_THREADS=1
+run() { java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=2G $opens -cp "$cp" io.github.influence4j.spark.SparkScaleBench "$@" 2>/dev/null | grep -E "RESULT|created|session"; }
+for fam in logit gradient; do
+  n=$n_logit; scorer=el2n
+  if [ "$fam" = gradient ]; then n=$n_grad; scorer=tracin-self; fi
+  rm -rf "$work/$fam"
+  run create "$work/$fam" "$n" "$fam" "$shards"
+  du -sh "$work/$fam/set" | sed 's/^/store size: /'
+  for mode in one-jvm 'local[1]' 'local[2]' one-jvm 'local[1]' 'local[2]'; do
+    echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+    run score "$work/$fam" "$mode" "$scorer"
+  done
+  rm -rf "$work/$fam"
+done
