@@ -47,7 +47,7 @@ final class EvaluateCommand extends Subcommand implements Runnable {
         @Option(names = "--epochs", defaultValue = "2", description = "Epochs of every training run (default: ${DEFAULT-VALUE}, the snli-prune recipe).")
         int epochs;
 
-        @Option(names = "--models", defaultValue = "3", description = "Full-pool models (seeds 1..M) TRAK ensembles (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--models", defaultValue = "1", description = "Full-pool models (seeds 1..M) TRAK ensembles; with 1, TRAK ensembles model 1's checkpoints (default: ${DEFAULT-VALUE}).")
         int models;
 
         @Option(names = "--checkpoints", defaultValue = "3", description = "Checkpoints of model 1 TracIn sums over (default: ${DEFAULT-VALUE}).")

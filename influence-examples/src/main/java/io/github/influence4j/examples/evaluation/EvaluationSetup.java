@@ -46,10 +46,15 @@ import java.util.Set;
  * when its file exists, so a killed run resumes.
  */
 public final class EvaluationSetup {
-    /** The dense layers of the SNLI encoder's head, input to output. */
+    /** The dense layers of the SNLI encoder's head, input to output, all projected and used by tracin-all. */
     static final List<String> DENSE = List.of("fc1", "fc2", "fc3");
 
-    /** The methods evaluated, in report order. */
+    /**
+     * The methods evaluated, in report order: TracIn over the last dense layer (the library's
+     * default), over all three dense layers (exact, factored), over the projection of all three;
+     * TracIn-WE; TRAK (an ensemble: model 1's checkpoints with one model, else each model's final
+     * checkpoint); TRAK at model 1's final checkpoint only; the gradient-cosine baseline.
+     */
     public static final List<String> METHODS = List.of("tracin-last", "tracin-all", "tracin-proj", "tracin-we", "trak",
             "trak-1", "grad-cos");
 
@@ -189,12 +194,19 @@ public final class EvaluationSetup {
                     .set(ScorerOptions.LAYERS, DENSE).build()).matrix();
             case "tracin-proj" -> Scorers.tracIn(m1[2], m1[3], projected).matrix();
             case "tracin-we" -> Scorers.tracInWe(m1[0], m1[1], OptionValues.defaults()).matrix();
-            case "trak", "trak-1" -> {
-                List<TrainingArtifactStore[]> use = method.equals("trak") ? stores : stores.subList(0, 1);
-                yield Scorers.trak(use.stream().map(x -> x[2]).toList(), use.stream().map(x -> x[3]).toList(),
-                        OptionValues.builder().set(ScorerOptions.LAYERS, List.of("PROJECTED_GRADS"))
-                                .set(GradientScorers.LAMBDA, Double.toString(s.lambda())).build()).matrix();
+            case "trak" -> {
+                // one model: its checkpoints are the ensemble; several: their final checkpoints
+                OptionValues.Builder o = OptionValues.builder().set(ScorerOptions.LAYERS, List.of("PROJECTED_GRADS"))
+                        .set(GradientScorers.LAMBDA, Double.toString(s.lambda()));
+                if (stores.size() == 1) {
+                    o.set(ScorerOptions.CHECKPOINTS, m1[2].checkpoints().stream().map(Checkpoint::id).toList());
+                }
+                yield Scorers.trak(stores.stream().map(x -> x[2]).toList(), stores.stream().map(x -> x[3]).toList(),
+                        o.build()).matrix();
             }
+            case "trak-1" -> Scorers.trak(List.of(m1[2]), List.of(m1[3]), OptionValues.builder()
+                    .set(ScorerOptions.LAYERS, List.of("PROJECTED_GRADS"))
+                    .set(GradientScorers.LAMBDA, Double.toString(s.lambda())).build()).matrix();
             case "grad-cos" -> null;
             default -> throw new IllegalArgumentException("unknown method " + method);
         };

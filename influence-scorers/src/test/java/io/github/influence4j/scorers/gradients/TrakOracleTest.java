@@ -127,6 +127,47 @@ class TrakOracleTest {
         }
     }
 
+    /** The golden gradients of hid and fc projected at capture time into PROJECTED_GRADS (with LOGITS and LABELS). */
+    static TrainingArtifactStore projectedStore(int model, String split, GradientProjection p) {
+        TrainingArtifactStore src = store(model, split, 64, true);
+        int n = src.numExamples();
+        ArtifactWriter w = MemoryStores.create(new StoreSpec(src.id() + "-proj", n, 3, 16));
+        w.write(ArtifactKey.of(ArtifactKind.LABELS), 0, npy("artifacts/model" + model + "/" + split + "/LABELS.npy")
+                .castTo(DataType.INT));
+        double[][] out = new double[n][p.dim()];
+        long offset = 0;
+        for (String layer : List.of("hid", "fc")) {
+            double[][] a = npy("artifacts/model" + model + "/" + split + "/LAYER_INPUTS." + layer + ".npy").toDoubleMatrix();
+            double[][] d = npy("artifacts/model" + model + "/" + split + "/LAYER_OUTPUT_GRADS." + layer + ".npy")
+                    .toDoubleMatrix();
+            p.projectFactored(d, a, true, offset, out);
+            offset += GradientProjection.factoredWidth(d[0].length, a[0].length, true);
+        }
+        try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("final", 10, 1, 0.1, model))) {
+            c.write(ArtifactKey.of(ArtifactKind.LOGITS), 0, npy("artifacts/model" + model + "/" + split + "/LOGITS.npy"));
+            c.write(ArtifactKey.of(ArtifactKind.PROJECTED_GRADS), 0, org.nd4j.linalg.factory.Nd4j.createFromArray(out));
+            c.setAttributes(ArtifactKey.of(ArtifactKind.PROJECTED_GRADS), p.attributes());
+            c.commit();
+        }
+        return w.store();
+    }
+
+    @Test
+    void projectedGradientsCapturedAheadGiveTheSameScores() {
+        JsonNode c = meta().get("cases").get("projected_ensemble");
+        GradientProjection p = GradientProjection.of(GradientProjection.Kind.GAUSSIAN, 43, c.get("k").asInt(),
+                c.get("seed").asLong());
+        TrainToTestScorer s = Scorers.trak(List.of(projectedStore(0, "train", p), projectedStore(1, "train", p)),
+                List.of(projectedStore(0, "test", p), projectedStore(1, "test", p)),
+                OptionValues.builder().set(ScorerOptions.LAYERS, List.of("PROJECTED_GRADS")).build());
+        double[] expected = npy("oracle/projected_ensemble.npy").castTo(DataType.DOUBLE).reshape(-1).toDoubleVector();
+        double scale = java.util.Arrays.stream(expected).map(Math::abs).max().orElseThrow();
+        double[] got = s.matrix().values();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], got[i], 1e-9 * scale, "entry " + i);
+        }
+    }
+
     @Test
     void topKAgreesWithTheMatrixAndTestSubsetsWithTheFullRun() {
         TrainToTestScorer s = scorer(meta().get("cases").get("projected_ensemble"), 16);
