@@ -98,9 +98,9 @@ final class EvaluateCommand extends Subcommand implements Runnable {
     /** {@code evaluate lds}. */
     @Command(name = "lds", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Linear datamodeling score (Park et al. 2023) of each method on SNLI.",
-            description = {"Retrains on S random 50% subsets of the pool (R seeds each), records the margins of the test",
+            description = {"Retrains on S random 50%% subsets of the pool (R seeds each), records the margins of the test",
                 "examples, and reports per method the mean Spearman correlation between summed attributions and",
-                "retrained margins, with a 95% bootstrap interval over test examples. Writes lds/scores.csv and .json."})
+                "retrained margins, with a 95%% bootstrap interval over test examples. Writes lds/scores.csv and .json."})
     static final class Lds implements Callable<Integer> {
         @Spec
         CommandSpec spec;
