@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code influence4j explain} on the demo's store (scored against itself): the files it writes,
  * their values against the library's influence matrix computed apart, and its errors.
  */
+@org.junit.jupiter.api.Tag("slow")
 class ExplainCommandTest {
     @TempDir
     static Path tmp;
