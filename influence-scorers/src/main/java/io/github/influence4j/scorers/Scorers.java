@@ -246,6 +246,21 @@ public final class Scorers {
     }
 
     /**
+     * Train-to-test TRAK (Park et al. 2023) over an ensemble of independently trained models, one
+     * (training store, test store) pair each; see {@link GradientScorers#trak}.
+     *
+     * @param trains one training store per model
+     * @param tests the matching test stores
+     * @param options {@code layers}, {@code bias}, {@code checkpoints}, {@code projection-dim},
+     *     {@code projection-seed}, {@code projection}, {@code lambda}, {@code max-matrix-bytes}
+     * @return the TRAK scorer ({@code "trak"}, positive = proponent)
+     */
+    public static TrainToTestScorer trak(List<TrainingArtifactStore> trains, List<TrainingArtifactStore> tests,
+            OptionValues options) {
+        return GradientScorers.trak(trains, tests, options);
+    }
+
+    /**
      * TracIn-WE self-influence over all positions (Yeh et al. 2022).
      *
      * @param store the store (TOKEN_IDS and EMBEDDING_GRADS)

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
             "Start with '@|bold influence4j snli-prune --quick|@' (real data, about 10 minutes) or"
                     + " '@|bold influence4j demo|@' (synthetic, under a minute)."},
         subcommands = {SnliPruneCommand.class, DemoCommand.class, ScoreCommand.class, InspectCommand.class,
-            SelectCommand.class, ReportCommand.class},
+            SelectCommand.class, ReportCommand.class, EvaluateCommand.class, ExplainCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 the job failed on its input, 2 bad command line, 70 internal error, 130 cancelled."})
 public final class Influence4jCommand implements Runnable {
     @Spec

@@ -104,6 +104,25 @@ public final class GradientScorers {
     static final ScorerDefinition TRACIN_WE = pairDefinition("tracin-we", "train-to-test TracIn-WE (Yeh et al. 2022)",
             TOP_K, USE_LEARNING_RATE, CHECKPOINTS, MAX_MATRIX_BYTES);
 
+    /** {@code projection-dim}: TRAK's k, the dimension of the random projection (Park et al. 2023, Sec. 3). */
+    public static final Option<Integer> PROJECTION_DIM = Option.integer("projection-dim", 512, 1, "TRAK: the"
+            + " dimension k of the seeded random projection of the margin gradients (gradients of width <= k are used"
+            + " as they are)");
+    /** {@code projection-seed}: the seed of TRAK's projection. */
+    public static final Option<Long> PROJECTION_SEED = Option.longValue("projection-seed", 0L, Long.MIN_VALUE,
+            "TRAK: the seed of the random projection");
+    /** {@code projection}: the distribution of the projection's entries. */
+    public static final Option<GradientProjection.Kind> PROJECTION = Option.enumeration("projection",
+            GradientProjection.Kind.class, GradientProjection.Kind.GAUSSIAN, "TRAK: the projection's entries,"
+            + " gaussian or rademacher");
+    /** {@code lambda}: the ridge term added to TRAK's after-kernel {@code Phi^T Phi}. */
+    public static final Option<String> LAMBDA = Option.string("lambda", "0", "TRAK: the ridge lambda of"
+            + " (Phi^T Phi + lambda I)^-1, a number >= 0");
+
+    /** Train-to-test TRAK (Park et al. 2023, Algorithm 1): positive = proponent. Needs two stores. */
+    static final ScorerDefinition TRAK = pairDefinition("trak", "train-to-test TRAK (Park et al. 2023, Algorithm 1)",
+            LAYERS, BIAS, CHECKPOINTS, PROJECTION_DIM, PROJECTION_SEED, PROJECTION, LAMBDA, MAX_MATRIX_BYTES);
+
     private GradientScorers() {
     }
 
@@ -136,6 +155,35 @@ public final class GradientScorers {
                 Objects.requireNonNull(test, "test"), o, TracInOptions.embeddingsOnly(o)));
     }
 
+    /**
+     * TRAK over an ensemble of independently trained models (or of checkpoints of one run, chosen
+     * with {@code checkpoints}; by default each model's last checkpoint with gradients). The stores
+     * need per-example loss gradients of the selected groups, {@code LOGITS} and the static
+     * {@code LABELS}: the margin gradient is derived from them exactly (see the class notes of the
+     * scorer).
+     *
+     * @param trains one training store per model, all over the same examples
+     * @param tests the matching test stores, captured at the same checkpoints as their training store
+     * @param options {@code layers} (default: every dense group), {@code bias}, {@code checkpoints},
+     *     {@code projection-dim}, {@code projection-seed}, {@code projection}, {@code lambda},
+     *     {@code max-matrix-bytes}
+     * @return the TRAK scorer ({@code "trak"})
+     * @throws ConfigurationException for an invalid option or a singular after-kernel (when scoring)
+     */
+    public static TrainToTestScorer trak(java.util.List<TrainingArtifactStore> trains,
+            java.util.List<TrainingArtifactStore> tests, OptionValues options) {
+        OptionValues o = TRAK.resolve(options);
+        double lambda;
+        try {
+            lambda = Double.parseDouble(o.get(LAMBDA).strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("trak: lambda '" + o.get(LAMBDA) + "' is not a number; give one >= 0, e.g. 0.01");
+        }
+        return new TrakScorer(TRAK.name(), Objects.requireNonNull(trains, "trains"), Objects.requireNonNull(tests, "tests"),
+                o, TracInOptions.of(o, TracInOptions.DefaultGroups.EVERY_DENSE_GROUP), o.get(PROJECTION_DIM),
+                o.get(PROJECTION_SEED), o.get(PROJECTION), lambda);
+    }
+
     /** Makes the chunk score of a self-score, resolved against a store. */
     @FunctionalInterface
     private interface ScoreFactory {
@@ -156,7 +204,11 @@ public final class GradientScorers {
                 .option(options)
                 .factory((def, store, o) -> {
                     throw new ConfigurationException(name + " scores a training store against a test store: call"
-                            + " Scorers." + (name.equals("tracin") ? "tracIn" : "tracInWe") + "(train, test, options)");
+                            + " Scorers." + switch (name) {
+                                case "tracin" -> "tracIn";
+                                case "trak" -> "trak";
+                                default -> "tracInWe";
+                            } + "(train, test, options)");
                 })
                 .build();
     }
