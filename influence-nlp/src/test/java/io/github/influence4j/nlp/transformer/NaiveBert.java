@@ -137,11 +137,13 @@ final class NaiveBert {
         double[][] y = new double[x.length][out];
         for (int t = 0; t < x.length; t++) {
             for (int j = 0; j < out; j++) {
-                double s = b[j];
-                for (int i = 0; i < in; i++) {
-                    s += x[t][i] * wt[i * out + j];
+                y[t][j] = b[j];
+            }
+            for (int i = 0; i < in; i++) {
+                double xi = x[t][i];
+                for (int j = 0; j < out; j++) {
+                    y[t][j] += xi * wt[i * out + j];
                 }
-                y[t][j] = s;
             }
         }
         return y;
