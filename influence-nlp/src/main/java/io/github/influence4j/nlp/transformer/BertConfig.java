@@ -17,7 +17,18 @@ package io.github.influence4j.nlp.transformer;
  */
 public record BertConfig(int vocabularySize, int hidden, int layers, int heads, int intermediate, int maxPositions,
         int typeVocabularySize, double layerNormEpsilon) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param vocabularySize see the record
+     * @param hidden see the record
+     * @param layers see the record
+     * @param heads see the record
+     * @param intermediate see the record
+     * @param maxPositions see the record
+     * @param typeVocabularySize see the record
+     * @param layerNormEpsilon see the record
+     */
     public BertConfig {
         if (vocabularySize < 1 || hidden < 1 || layers < 1 || heads < 1 || intermediate < 1 || maxPositions < 1
                 || typeVocabularySize < 1) {

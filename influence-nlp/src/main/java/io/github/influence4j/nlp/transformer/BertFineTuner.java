@@ -44,7 +44,13 @@ public final class BertFineTuner {
      * @param seconds wall-clock seconds
      */
     public record Result(int steps, List<Double> epochLoss, double seconds) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param steps see the record
+         * @param epochLoss see the record
+         * @param seconds see the record
+         */
         public Result {
             epochLoss = List.copyOf(epochLoss);
         }

@@ -19,7 +19,18 @@ package io.github.influence4j.nlp.transformer;
  */
 public record FineTuneOptions(int epochs, int batchSize, double learningRate, double headLearningRate,
         double weightDecay, double warmupFraction, int bucketBatches, long seed) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param epochs see the record
+     * @param batchSize see the record
+     * @param learningRate see the record
+     * @param headLearningRate see the record
+     * @param weightDecay see the record
+     * @param warmupFraction see the record
+     * @param bucketBatches see the record
+     * @param seed see the record
+     */
     public FineTuneOptions {
         if (epochs < 1 || batchSize < 1 || bucketBatches < 1) {
             throw new IllegalArgumentException("epochs, batchSize and bucketBatches must be >= 1; got " + epochs + ", "

@@ -14,7 +14,13 @@ package io.github.influence4j.nlp.transformer;
  * @param totalSteps all optimizer steps of the run
  */
 public record LinearWarmupDecay(double peak, int warmupSteps, int totalSteps) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param peak see the record
+     * @param warmupSteps see the record
+     * @param totalSteps see the record
+     */
     public LinearWarmupDecay {
         if (!(peak > 0) || warmupSteps < 0 || totalSteps < 1 || warmupSteps > totalSteps) {
             throw new IllegalArgumentException("LinearWarmupDecay needs peak > 0 and 0 <= warmupSteps <= totalSteps >= 1;"

@@ -12,7 +12,13 @@ package io.github.influence4j.nlp.transformer;
  * @param truncated how many sub-word tokens truncation removed (0 for a pair that fits)
  */
 public record PairEncoding(int[] ids, int[] typeIds, int truncated) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param ids see the record
+     * @param typeIds see the record
+     * @param truncated see the record
+     */
     public PairEncoding {
         if (ids.length != typeIds.length) {
             throw new IllegalArgumentException("ids and typeIds differ in length: " + ids.length + " vs " + typeIds.length);
