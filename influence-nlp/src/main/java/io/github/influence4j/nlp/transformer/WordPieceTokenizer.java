@@ -45,6 +45,7 @@ import java.util.Map;
 public final class WordPieceTokenizer {
     private static final int SPECIAL_TOKENS_IN_PAIR = 3;
     private final Map<String, Integer> vocabulary;
+    private final String[] tokens;
     private final int unk;
     private final int cls;
     private final int sep;
@@ -57,6 +58,15 @@ public final class WordPieceTokenizer {
     private WordPieceTokenizer(Map<String, Integer> vocabulary, String unkToken, String prefix, int maxCharsPerWord,
             boolean lowercase, boolean stripAccents) {
         this.vocabulary = Map.copyOf(vocabulary);
+        int max = -1;
+        for (int i : vocabulary.values()) {
+            if (i < 0) {
+                throw new IllegalArgumentException("tokenizer vocabulary has a negative id " + i);
+            }
+            max = Math.max(max, i);
+        }
+        this.tokens = new String[max + 1];
+        vocabulary.forEach((token, id) -> tokens[id] = token);
         this.unk = id(unkToken);
         this.cls = id("[CLS]");
         this.sep = id("[SEP]");
@@ -124,11 +134,7 @@ public final class WordPieceTokenizer {
 
     /** @return the vocabulary size (the largest id + 1) */
     public int vocabularySize() {
-        int max = -1;
-        for (int i : vocabulary.values()) {
-            max = Math.max(max, i);
-        }
-        return max + 1;
+        return tokens.length;
     }
 
     /** @return the id of {@code [PAD]} */
@@ -229,13 +235,9 @@ public final class WordPieceTokenizer {
      * @return its tokens
      */
     public List<String> tokenStrings(String text) {
-        Map<Integer, String> inverse = new HashMap<>();
-        for (Map.Entry<String, Integer> e : vocabulary.entrySet()) {
-            inverse.put(e.getValue(), e.getKey());
-        }
         List<String> out = new ArrayList<>();
         for (int id : tokenize(text)) {
-            out.add(inverse.get(id));
+            out.add(tokens[id]);
         }
         return out;
     }

@@ -117,6 +117,16 @@ class WordPieceTokenizerTest {
     }
 
     @Test
+    void subWordStringsMarkContinuations() {
+        WordPieceTokenizer tok = MiniLmFixture.tokenizer();
+        assertEquals(30_522, tok.vocabularySize());
+        List<String> s = tok.tokenStrings("Snowboarders jump!");
+        assertEquals("!", s.get(s.size() - 1));
+        assertTrue(s.stream().anyMatch(t -> t.startsWith("##")), s.toString());
+        assertEquals(String.join("", s).replace("##", ""), "snowboardersjump!");
+    }
+
+    @Test
     void emptySentencesGiveOnlyTheSpecialTokens() {
         PairEncoding e = MiniLmFixture.tokenizer().encodePair("", " \t ", 128);
         assertArrayEquals(new int[] {101, 102, 102}, e.ids());
