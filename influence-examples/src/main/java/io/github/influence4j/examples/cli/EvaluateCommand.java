@@ -29,7 +29,7 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, header = "Does influence predict retraining? LDS and brittleness on SNLI.",
         description = {"Trains full-pool SNLI models with capture, computes each method's train->test attributions",
-            "(tracin-last, tracin-all, tracin-proj, tracin-we, trak, trak-1, grad-cos), then measures them against retraining.",
+            "(tracin-last, tracin-head, tracin-all, tracin-proj, tracin-we, trak, trak-1, grad-cos), then measures them against retraining.",
             "Rerun with the same --dir and options to resume."},
         subcommands = {EvaluateCommand.Lds.class, EvaluateCommand.BrittlenessVerb.class})
 final class EvaluateCommand extends Subcommand implements Runnable {

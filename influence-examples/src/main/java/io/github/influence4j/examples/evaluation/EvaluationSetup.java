@@ -50,13 +50,13 @@ public final class EvaluationSetup {
     static final List<String> DENSE = List.of("fc1", "fc2", "fc3");
 
     /**
-     * The methods evaluated, in report order: TracIn over the last dense layer (the library's
-     * default), over all three dense layers (exact, factored), over the projection of all three;
+     * The methods evaluated, in report order: TracIn over the last dense layer before the head
+     * (fc2, the library's default, as Tan et al. 2023), over the head fc3, over all three dense layers (exact, factored), over the projection of all three;
      * TracIn-WE; TRAK (an ensemble: model 1's checkpoints with one model, else each model's final
      * checkpoint); TRAK at model 1's final checkpoint only; the gradient-cosine baseline.
      */
-    public static final List<String> METHODS = List.of("tracin-last", "tracin-all", "tracin-proj", "tracin-we", "trak",
-            "trak-1", "grad-cos");
+    public static final List<String> METHODS = List.of("tracin-last", "tracin-head", "tracin-all", "tracin-proj",
+            "tracin-we", "trak", "trak-1", "grad-cos");
 
     /**
      * One full-pool model.
@@ -190,6 +190,8 @@ public final class EvaluationSetup {
         OptionValues projected = OptionValues.builder().set(ScorerOptions.LAYERS, List.of("PROJECTED_GRADS")).build();
         InfluenceMatrix im = switch (method) {
             case "tracin-last" -> Scorers.tracIn(m1[0], m1[1], OptionValues.defaults()).matrix();
+            case "tracin-head" -> Scorers.tracIn(m1[0], m1[1], OptionValues.builder()
+                    .set(ScorerOptions.LAYERS, List.of("fc3")).build()).matrix();
             case "tracin-all" -> Scorers.tracIn(m1[0], m1[1], OptionValues.builder()
                     .set(ScorerOptions.LAYERS, DENSE).build()).matrix();
             case "tracin-proj" -> Scorers.tracIn(m1[2], m1[3], projected).matrix();

@@ -133,6 +133,8 @@ public final class LdsRun {
                     sc.high(), sc.subsets(), sc.repeats(), sc.tests()));
         }
         EvaluationFiles.write(dir.resolve("lds/scores.json"), scores);
+        EvaluationFiles.write(dir.resolve("lds/subsets.json"), Map.of("subsets", used, "ids", sets, "outputs", outputs,
+                "testIds", p.testIds()));
         try {
             io.github.influence4j.core.io.AtomicFiles.write(dir.resolve("lds/scores.csv"),
                     csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
