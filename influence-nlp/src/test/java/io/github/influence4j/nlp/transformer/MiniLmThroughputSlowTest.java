@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Throughput probe (not a timed test: it prints): pairs per second of MiniLM fine-tuning on SNLI dev
  * pairs, all 6 layers and the top 2, plus inference. Run alone, e.g.
- * {@code OMP_NUM_THREADS=1 mvn -o -pl influence-nlp -am test -Dtest=MiniLmThroughputSlowTest -Dgroups=slow -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code OMP_NUM_THREADS=1 mvn -o -pl influence-nlp -am test -Dtest=MiniLmThroughputSlowTest -Dgroups=slow -Dsurefire.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("slow")
 class MiniLmThroughputSlowTest {
