@@ -6,10 +6,10 @@
 # gradient scorer, scored in one JVM, on Spark local[1] and on Spark local[2], each in its own JVM.
 # Usage: influence-spark/scale-bench.sh WORKDIR N_LOGIT N_GRADIENT [SHARDS]
 # Run from the repository root after: mvn -q -o -pl influence-spark -am test-compile \
-#   dependency:build-classpath -Dmdep.outputFile=/tmp/spark-cp.txt -Dmdep.includeScope=test
+#   dependency:build-classpath -Dmdep.outputFile=$PWD/target/spark-cp.txt -Dmdep.includeScope=test
 set -euo pipefail
 work=$1; n_logit=$2; n_grad=$3; shards=${4:-8}
-cp="influence-spark/target/classes:influence-spark/target/test-classes:$(cat /tmp/spark-cp.txt)"
+cp="influence-spark/target/classes:influence-spark/target/test-classes:$(cat target/spark-cp.txt)"
 opens="-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
 export SPARK_LOCAL_IP=127.0.0.1 OMP_NUM_THREADS=1
 run() { java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=2G $opens -cp "$cp" io.github.influence4j.spark.SparkScaleBench "$@" 2>/dev/null | grep -E "RESULT|created|session"; }
