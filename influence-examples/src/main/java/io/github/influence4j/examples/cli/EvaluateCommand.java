@@ -139,7 +139,8 @@ final class EvaluateCommand extends Subcommand implements Runnable {
     @Command(name = "brittleness", mixinStandardHelpOptions = true, sortOptions = false,
             header = "Brittleness: remove each test example's top-k positive influencers, retrain, count flips.",
             description = {"For T test examples model 1 classifies correctly, removes the top-k positive influencers by",
-                "each method (and k random examples), retrains, and reports the fraction of predictions flipped.",
+                "each method, retrains, and reports the fraction of predictions flipped; against k random removals",
+                "(--random-draws per k, each read at all T examples) and a retraining on the whole pool (k = 0).",
                 "Writes brittleness/curve.csv, curve.json and curve.png."})
     static final class BrittlenessVerb implements Callable<Integer> {
         @Spec
@@ -161,9 +162,14 @@ final class EvaluateCommand extends Subcommand implements Runnable {
                 description = "Methods, plus 'random' for the baseline (default: ${DEFAULT-VALUE}).")
         List<String> methods = new ArrayList<>();
 
+        @Option(names = "--random-draws", defaultValue = "5", description = "Random removals per k, each retrained once and"
+                + " read at all T test examples (default: ${DEFAULT-VALUE}).")
+        int draws;
+
         @Override
         public Integer call() {
             ParameterExceptionFactory err = m -> new ParameterException(spec.commandLine(), m);
+            check(err, draws >= 1 && draws <= 100, "--random-draws must be in [1, 100], was " + draws);
             check(err, count >= 1 && count <= setup.tests, "--test-count must be in [1, --tests], was " + count);
             for (int k : ks) {
                 check(err, k >= 1 && k <= 5000, "--k values must be in [1, 5000], got " + k);
@@ -174,7 +180,7 @@ final class EvaluateCommand extends Subcommand implements Runnable {
             }
             PrintWriter o = spec.commandLine().getOut();
             EvaluationSetup.Prepared p = setup.prepare(err, o);
-            List<BrittlenessRun.Point> pts = BrittlenessRun.run(setup.dir, p, count, ks, methods, o);
+            List<BrittlenessRun.Point> pts = BrittlenessRun.run(setup.dir, p, count, ks, methods, draws, o);
             o.printf(Locale.ROOT, "%nBrittleness (fraction of correctly classified test examples flipped)%n");
             for (BrittlenessRun.Point pt : pts) {
                 o.printf(Locale.ROOT, "  %-12s k=%-4d %.2f (%d tests)%n", pt.method(), pt.k(), pt.flipped(), pt.tests());

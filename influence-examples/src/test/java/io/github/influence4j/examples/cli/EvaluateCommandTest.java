@@ -20,6 +20,7 @@ class EvaluateCommandTest {
         CliRun.of("evaluate", "brittleness", "--methods", "bogus").assertOneLineError(ExitCodes.USAGE, "bogus", "trak");
         CliRun.of("evaluate", "brittleness", "--test-count", "500").assertOneLineError(ExitCodes.USAGE, "--test-count");
         CliRun.of("evaluate", "lds", "--projection-dim", "2").assertOneLineError(ExitCodes.USAGE, "--projection-dim");
+        CliRun.of("evaluate", "brittleness", "--random-draws", "0").assertOneLineError(ExitCodes.USAGE, "--random-draws");
     }
 
     @Test
