@@ -115,6 +115,8 @@ class SparkScoringTest {
     @Test
     void parquetHoldsIdsScoresAndEachRowsShardProvenance() {
         ScoreDataset ds = SparkScoring.score(spark, syntheticSet, conf, "el2n", Map.of());
+        assertEquals(List.of("id", "score", "shard"), List.of(ds.rows().columns()), "no string per row in the scores");
+        assertEquals(syntheticSet.numShards(), ds.shardProvenance().count());
         String out = TestCluster.hdfsDir("el2n-parquet").toString();
         ds.writeParquet(out);
         List<Row> rows = spark.read().parquet(out).orderBy("id").collectAsList();
@@ -125,6 +127,7 @@ class SparkScoringTest {
             assertEquals(one.values()[i], rows.get(i).getDouble(rows.get(i).fieldIndex("score")));
             String prov = rows.get(i).getString(rows.get(i).fieldIndex("provenance"));
             int shard = syntheticSet.manifest().shardOf(i);
+            assertEquals(shard, rows.get(i).getInt(rows.get(i).fieldIndex("shard")));
             assertTrue(prov.contains(syntheticSet.manifest().shards().get(shard).manifestHash()), prov);
             assertTrue(prov.contains("\"scorer\":\"el2n\""), prov);
         }

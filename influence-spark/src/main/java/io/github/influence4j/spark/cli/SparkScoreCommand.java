@@ -67,7 +67,7 @@ public final class SparkScoreCommand implements Callable<Integer> {
             description = "A scorer option (repeatable); unknown keys and bad values are errors.")
     Map<String, String> options = new LinkedHashMap<>();
 
-    @Option(names = "--out", paramLabel = "URI", description = "Write the scores (id, score, provenance) as Parquet here.")
+    @Option(names = "--out", paramLabel = "URI", description = "Write the scores (id, score, shard, provenance) as Parquet here.")
     String out;
 
     @Option(names = "--test-store", paramLabel = "URI",

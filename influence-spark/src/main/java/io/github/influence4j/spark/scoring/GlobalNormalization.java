@@ -68,7 +68,7 @@ final class GlobalNormalization implements Serializable {
         return normalization == Normalization.CLASS;
     }
 
-    JavaRDD<Row> apply(JavaRDD<ShardScores> blocks, int numClasses, Map<String, String> runOptions) {
+    JavaRDD<Row> apply(JavaRDD<ShardScores> blocks, int numClasses) {
         int groups = normalization == Normalization.CLASS ? numClasses : 1;
         boolean byClass = needsLabels();
         List<double[]> sums = blocks.map(b -> sums(b, groups, byClass)).collect();
@@ -102,18 +102,13 @@ final class GlobalNormalization implements Serializable {
             LOG.warn("VoG: standard deviation 0 in {}: those examples get 0", degenerate);
         }
         double[] s = sd;
-        Map<String, String> opts = new TreeMap<>(runOptions);
         return blocks.flatMap(b -> {
             double[] z = new double[b.values().length];
             for (int i = 0; i < z.length; i++) {
                 int g = byClass ? b.labels()[i] : 0;
                 z[i] = s[g] == 0 ? 0.0 : (b.values()[i] - m[g]) / s[g];
             }
-            var p = ProvenanceJson.read(b.provenance());
-            String prov = ProvenanceJson.write(new io.github.influence4j.core.ScoreProvenance(p.scorer(), p.scorerVersion(),
-                    opts, p.storeId(), p.manifestHash(), p.checkpoints(), p.backend(), p.dataType(), p.libraryVersion(),
-                    p.javaVersion(), p.platform(), p.time()));
-            return SparkScoring.rowsOf(b, z, prov);
+            return SparkScoring.rowsOf(b, z);
         });
     }
 

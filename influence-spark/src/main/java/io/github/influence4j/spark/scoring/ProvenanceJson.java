@@ -64,4 +64,15 @@ final class ProvenanceJson {
         return new ScoreProvenance(p.scorer(), p.scorerVersion(), options, storeId, manifestHash, p.checkpoints(),
                 p.backend(), p.dataType(), p.libraryVersion(), p.javaVersion(), p.platform(), p.time());
     }
+
+    /**
+     * @param p a shard's provenance
+     * @param options the options in force for the whole run (a two-phase score's shards ran its
+     *     first phase with other options)
+     * @return the same provenance with those options
+     */
+    static ScoreProvenance withOptions(ScoreProvenance p, Map<String, String> options) {
+        return new ScoreProvenance(p.scorer(), p.scorerVersion(), options, p.storeId(), p.manifestHash(), p.checkpoints(),
+                p.backend(), p.dataType(), p.libraryVersion(), p.javaVersion(), p.platform(), p.time());
+    }
 }

@@ -103,19 +103,30 @@ public final class SparkScoring {
         }
         ScoreProvenance run = ProvenanceJson.forSet(ProvenanceJson.read(provenance.get(0)), set.manifest().setId(),
                 set.manifest().hash(), inForce);
-        JavaRDD<Row> rows = global.isPresent() ? global.get().apply(blocks, set.manifest().numClasses(), inForce)
-                : blocks.flatMap(b -> rowsOf(b, b.values(), b.provenance()));
+        JavaRDD<Row> rows = global.isPresent() ? global.get().apply(blocks, set.manifest().numClasses())
+                : blocks.flatMap(b -> rowsOf(b, b.values()));
         Dataset<Row> ds = spark.createDataFrame(rows, schema());
+        List<Row> perShard = new java.util.ArrayList<>();
+        for (int i = 0; i < provenance.size(); i++) {
+            String p = provenance.get(i);
+            if (global.isPresent()) { // the options in force are the run's, not the shards' first phase
+                p = ProvenanceJson.write(ProvenanceJson.withOptions(ProvenanceJson.read(p), inForce));
+            }
+            perShard.add(RowFactory.create(i, p));
+        }
+        Dataset<Row> shardProvenance = spark.createDataFrame(perShard, new StructType()
+                .add(ScoreDataset.SHARD, DataTypes.IntegerType, false)
+                .add(ScoreDataset.PROVENANCE, DataTypes.StringType, false));
         LOG.info("scored {} examples of store set '{}' with {} on {} shards{}", set.manifest().numExamples(),
                 set.manifest().setId(), scorer, set.numShards(), global.isPresent() ? " (two-phase normalisation)" : "");
-        return new ScoreDataset(ds, def.name(), def.orientation(), run);
+        return new ScoreDataset(ds, def.name(), def.orientation(), run, shardProvenance);
     }
 
-    /** @return the schema of score rows: id INT, score DOUBLE, provenance STRING */
+    /** @return the schema of score rows: id INT, score DOUBLE, shard INT */
     public static StructType schema() {
         return new StructType().add(ScoreDataset.ID, DataTypes.IntegerType, false)
                 .add(ScoreDataset.SCORE, DataTypes.DoubleType, false)
-                .add(ScoreDataset.PROVENANCE, DataTypes.StringType, false);
+                .add(ScoreDataset.SHARD, DataTypes.IntegerType, false);
     }
 
     /**
@@ -180,7 +191,7 @@ public final class SparkScoring {
         }
     }
 
-    static Iterator<Row> rowsOf(ShardScores b, double[] values, String provenance) {
+    static Iterator<Row> rowsOf(ShardScores b, double[] values) {
         return new Iterator<>() {
             private int i;
 
@@ -194,7 +205,7 @@ public final class SparkScoring {
                 if (i >= values.length) {
                     throw new java.util.NoSuchElementException();
                 }
-                Row r = RowFactory.create(b.from() + i, values[i], provenance);
+                Row r = RowFactory.create(b.from() + i, values[i], b.shard());
                 i++;
                 return r;
             }
