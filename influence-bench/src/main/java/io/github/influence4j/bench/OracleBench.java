@@ -121,8 +121,8 @@ final class OracleBench {
                 + " store, closed-form backward of this model written in Java; PyTorch: autograd, one backward of the"
                 + " summed loss) then score; scoring = from captured artifacts (Java: reading the file store; PyTorch: tensors in memory);"
                 + " PyTorch .npy+scoring = np.load of the captured tensors (padded [N, L, D] layout) then scoring. Best"
-                + " of %d rounds each (Java scoring: best of " + (OracleWorker.SCORING_ROUNDS - 1) + " after one"
-                + " untimed, so that the JIT has compiled the loops; PyTorch's kernels need no warm-up). Scores compared: vog = variance, class-normalised; grand = last layer with"
+                + " of %d rounds each for e2e and capture; scoring alone and .npy+scoring, on both sides: untimed calls for 1 s"
+                + " (so that the JIT has compiled Java's loops), then the best of " + OracleWorker.SCORING_ROUNDS + ". Scores compared: vog = variance, class-normalised; grand = last layer with"
                 + " bias; forgetting: never-learned = C.", N, L, D, K, CHECKPOINTS, rounds));
         t.note("Captum v0.8.0 (oracle README, same shape, 1 thread, float32, V=5k): TracInCP.self_influence all"
                 + " parameters 36-49 ex/s; layers=[\"emb\"] 40-52 ex/s; layers=[\"fc\"] 2.1k-4.7k ex/s;"

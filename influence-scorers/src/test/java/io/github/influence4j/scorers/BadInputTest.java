@@ -70,6 +70,15 @@ class BadInputTest {
     }
 
     @Test
+    void embeddingGradientsNotAlignedWithTheTokenIds() {
+        ArtifactKey emb = ArtifactKey.of(ArtifactKind.EMBEDDING_GRADS);
+        TrainingArtifactStore s = StoreBuilder.memory(2, 2).labels(0, 1).tokens(new long[][] {{4, 5, 4}, {7, 8}})
+                .checkpoint("a", 0.1).ragged(emb, new double[][][] {{{1}, {2}, {3}}, {{4}, {5}, {6}}}, 1).build();
+        fails(io.github.influence4j.core.exception.CorruptStoreException.class, () -> Scorers.tracInWe(s).score(),
+                "example 1 has 2 TOKEN_IDS but 3 EMBEDDING_GRADS rows", "same real positions");
+    }
+
+    @Test
     void logitsOfTheWrongWidth() {
         // the writers refuse such logits, so present them through a store that misreports its width
         TrainingArtifactStore s = new WideLogits(HandMadeStore.memory());

@@ -100,37 +100,50 @@ final class EmbeddingGradients {
         int[] starts = new int[n + 1];
         int[] outTokens = new int[tokenIds.length];
         double[] outVectors = new double[rows.length];
+        long[] keys = new long[0];
         int u = 0;
         for (int i = 0; i < n; i++) {
             int from = (int) offsets[i];
             int len = (int) (offsets[i + 1] - from);
-            Integer[] pos = keptPositions(rows, dim, from, len, topK);
-            Arrays.sort(pos, (a, b) -> tokenIds[from + a] != tokenIds[from + b]
-                    ? Integer.compare(tokenIds[from + a], tokenIds[from + b]) : Integer.compare(a, b));
+            int[] pos = keptPositions(rows, dim, from, len, topK);
+            // (token, position) ascending, as one primitive sort of token << 32 | position (ids are >= 0)
+            if (keys.length < pos.length) {
+                keys = new long[Math.max(pos.length, 2 * keys.length)];
+            }
             for (int j = 0; j < pos.length; j++) {
-                int t = tokenIds[from + pos[j]];
+                keys[j] = ((long) tokenIds[from + pos[j]] << 32) | pos[j];
+            }
+            Arrays.sort(keys, 0, pos.length);
+            for (int j = 0; j < pos.length; j++) {
+                int t = (int) (keys[j] >>> 32);
+                int src = (from + (int) keys[j]) * dim;
                 if (j == 0 || t != outTokens[u - 1]) {
                     outTokens[u++] = t;
-                }
-                int src = (from + pos[j]) * dim;
-                int dst = (u - 1) * dim;
-                for (int k = 0; k < dim; k++) {
-                    outVectors[dst + k] += rows[src + k];
+                    System.arraycopy(rows, src, outVectors, (u - 1) * dim, dim);
+                } else {
+                    int dst = (u - 1) * dim;
+                    for (int k = 0; k < dim; k++) {
+                        outVectors[dst + k] += rows[src + k];
+                    }
                 }
             }
             starts[i + 1] = u;
         }
-        return new EmbeddingGradients(firstId, dim, starts, Arrays.copyOf(outTokens, u),
-                Arrays.copyOf(outVectors, u * dim));
+        return new EmbeddingGradients(firstId, dim, starts, u == outTokens.length ? outTokens : Arrays.copyOf(outTokens, u),
+                u * dim == outVectors.length ? outVectors : Arrays.copyOf(outVectors, u * dim));
     }
 
-    private static Integer[] keptPositions(double[] rows, int dim, int from, int len, int topK) {
+    private static int[] keptPositions(double[] rows, int dim, int from, int len, int topK) {
+        if (topK == 0 || topK >= len) {
+            int[] all = new int[len];
+            for (int j = 0; j < len; j++) {
+                all[j] = j;
+            }
+            return all;
+        }
         Integer[] pos = new Integer[len];
         for (int j = 0; j < len; j++) {
             pos[j] = j;
-        }
-        if (topK == 0 || topK >= len) {
-            return pos;
         }
         double[] sq = new double[len];
         for (int j = 0; j < len; j++) {
@@ -142,7 +155,11 @@ final class EmbeddingGradients {
             sq[j] = acc;
         }
         Arrays.sort(pos, (a, b) -> sq[a] != sq[b] ? Double.compare(sq[b], sq[a]) : Integer.compare(a, b));
-        return Arrays.copyOf(pos, topK);
+        int[] kept = new int[topK];
+        for (int j = 0; j < topK; j++) {
+            kept[j] = pos[j];
+        }
+        return kept;
     }
 
     /** Token ids as int; the cast (when the ids are int64) is closed here, not left to the GC. */
@@ -207,11 +224,8 @@ final class EmbeddingGradients {
      */
     public double squaredNorm(int local) {
         Objects.checkIndex(local, size());
-        double acc = 0;
-        for (int i = starts[local] * dim; i < starts[local + 1] * dim; i++) {
-            acc += vectors[i] * vectors[i];
-        }
-        return acc;
+        int from = starts[local] * dim;
+        return TracInAccumulator.dot(vectors, from, vectors, from, starts[local + 1] * dim - from);
     }
 
     /**

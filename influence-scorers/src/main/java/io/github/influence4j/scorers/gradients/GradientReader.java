@@ -5,6 +5,7 @@ package io.github.influence4j.scorers.gradients;
 
 import io.github.influence4j.core.exception.CorruptStoreException;
 import io.github.influence4j.core.store.ArtifactChunk;
+import io.github.influence4j.core.store.ArtifactInfo;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.ExampleRange;
@@ -13,6 +14,7 @@ import io.github.influence4j.core.spi.ArtifactReads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,7 +27,14 @@ final class GradientReader implements AutoCloseable {
     private final TrainingArtifactStore store;
     private final List<GradientGroup> groups;
     private final ExampleRange range;
+    private static final ArtifactKey TOKEN_IDS = ArtifactKey.of(ArtifactKind.TOKEN_IDS);
+
     private @Nullable ArtifactChunk tokens;
+    private int @Nullable [] tokenIds;
+    private int[] tokenLengths = new int[0];
+    private long[] tokenOffsets = new long[0];
+    private @Nullable Map<ArtifactKey, ArtifactInfo> infos;
+    private String infosCheckpoint = "";
 
     GradientReader(TrainingArtifactStore store, List<GradientGroup> groups, ExampleRange range) {
         this.store = store;
@@ -41,41 +50,102 @@ final class GradientReader implements AutoCloseable {
         List<GroupBlock> out = new ArrayList<>(groups.size());
         for (GradientGroup g : groups) {
             if (g instanceof GradientGroup.Factored f) {
-                double[][] ad = new double[2][];
-                int[] widths = new int[2];
-                for (int k = 0; k < 2; k++) {
-                    try (ArtifactChunk c = store.read(checkpointId, f.keys().get(k), range)) {
-                        widths[k] = vectorWidth(c, checkpointId);
-                        ad[k] = doubles(c.values());
-                    }
-                }
-                out.add(new GroupBlock.Factored(range.size(), ad[0], widths[0], ad[1], widths[1], f.bias()));
+                int in = vectorWidth(checkpointId, f.keys().get(0));
+                int outWidth = vectorWidth(checkpointId, f.keys().get(1));
+                out.add(new GroupBlock.Factored(range.size(), dense(checkpointId, f.keys().get(0), in), in,
+                        dense(checkpointId, f.keys().get(1), outWidth), outWidth, f.bias()));
             } else if (g instanceof GradientGroup.Embedding e) {
-                ArtifactChunk t = tokens;
-                if (t == null) {
-                    t = store.readStatic(ArtifactKey.of(ArtifactKind.TOKEN_IDS), range);
-                    tokens = t;
-                }
-                try (ArtifactChunk c = store.read(checkpointId, g.keys().get(0), range)) {
-                    out.add(new GroupBlock.Embedding(EmbeddingGradients.of(t, c, e.topK())));
-                }
+                out.add(new GroupBlock.Embedding(embedding(checkpointId, g.keys().get(0), e.topK())));
             } else {
-                try (ArtifactChunk c = store.read(checkpointId, g.keys().get(0), range)) {
-                    out.add(new GroupBlock.Dense(range.size(), doubles(c.values()), vectorWidth(c, checkpointId)));
-                }
+                int width = vectorWidth(checkpointId, g.keys().get(0));
+                out.add(new GroupBlock.Dense(range.size(), dense(checkpointId, g.keys().get(0), width), width));
             }
         }
         return out;
     }
 
-    private int vectorWidth(ArtifactChunk c, String checkpointId) {
-        long[] shape = c.info().shape();
-        if (shape.length != 1) {
-            throw new CorruptStoreException(c.info().key() + " at checkpoint '" + checkpointId + "' of store '"
-                    + store.id() + "' must hold a vector per example, has shape " + Arrays.toString(shape)
-                    + "; flatten per-example gradients when capturing");
+    /**
+     * @return the per-example width of a dense vector artifact, from the checkpoint's artifact
+     *     descriptions (a missing artifact is reported by the store's own read)
+     */
+    private int vectorWidth(String checkpointId, ArtifactKey key) {
+        ArtifactInfo info = infos(checkpointId).get(key);
+        if (info == null) {
+            store.read(checkpointId, key, range).close(); // throws MissingArtifactException naming what is there
+            throw new IllegalStateException(key + " missing at checkpoint '" + checkpointId + "' of store '" + store.id()
+                    + "'");
         }
-        return (int) shape[0];
+        long[] shape = info.shape();
+        if (shape.length != 1 || info.isRagged()) {
+            throw new CorruptStoreException(key + " at checkpoint '" + checkpointId + "' of store '"
+                    + store.id() + "' must hold a vector per example, has shape " + Arrays.toString(shape)
+                    + (info.isRagged() ? " (ragged)" : "") + "; flatten per-example gradients when capturing");
+        }
+        return Math.toIntExact(shape[0]);
+    }
+
+    /**
+     * @return the range's per-token gradients: ragged token ids and gradient rows read as float64
+     *     without ND4J ({@link TrainingArtifactStore#readRaggedDoubles}), the token ids once per
+     *     reader; any other layout through the chunk reads, whose checks say what is wrong
+     */
+    private EmbeddingGradients embedding(String checkpointId, ArtifactKey key, int topK) {
+        ArtifactInfo info = infos(checkpointId).get(key);
+        ArtifactInfo tokenInfo = store.staticArtifacts().get(TOKEN_IDS);
+        if (info == null || !info.isRagged() || tokenInfo == null || !tokenInfo.isRagged()) {
+            ArtifactChunk t = tokens;
+            if (t == null) {
+                t = store.readStatic(TOKEN_IDS, range);
+                tokens = t;
+            }
+            try (ArtifactChunk c = store.read(checkpointId, key, range)) {
+                return EmbeddingGradients.of(t, c, topK);
+            }
+        }
+        long[] shape = info.shape();
+        if (shape.length != 1) {
+            throw new CorruptStoreException(key + " must have per-position shape [D], has " + Arrays.toString(shape));
+        }
+        if (tokenIds == null) {
+            int[] lengths = new int[range.size()];
+            double[] ids = store.readRaggedDoubles("", TOKEN_IDS, range, lengths);
+            tokenIds = new int[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                tokenIds[i] = (int) ids[i];
+            }
+            tokenLengths = lengths;
+            tokenOffsets = new long[lengths.length + 1];
+            for (int i = 0; i < lengths.length; i++) {
+                tokenOffsets[i + 1] = tokenOffsets[i] + lengths[i];
+            }
+        }
+        int[] lengths = new int[range.size()];
+        double[] rows = store.readRaggedDoubles(checkpointId, key, range, lengths);
+        for (int i = 0; i < lengths.length; i++) {
+            if (lengths[i] != tokenLengths[i]) {
+                throw new CorruptStoreException("example " + (range.from() + i) + " has " + tokenLengths[i]
+                        + " TOKEN_IDS but " + lengths[i] + " EMBEDDING_GRADS rows (" + key + "); both must list the"
+                        + " same real positions. Re-capture the embedding gradients for this store");
+            }
+        }
+        return EmbeddingGradients.of(range.from(), tokenIds, tokenOffsets, rows, Math.toIntExact(shape[0]), topK);
+    }
+
+    private Map<ArtifactKey, ArtifactInfo> infos(String checkpointId) {
+        if (infos == null || !infosCheckpoint.equals(checkpointId)) {
+            infos = store.artifacts(checkpointId);
+            infosCheckpoint = checkpointId;
+        }
+        return infos;
+    }
+
+    /** @return the range's rows of a dense artifact as float64, read without ND4J ({@link TrainingArtifactStore#readDoubles}) */
+    private double[] dense(String checkpointId, ArtifactKey key, int width) {
+        double[] out = new double[Math.multiplyExact(range.size(), width)];
+        if (out.length > 0) {
+            store.readDoubles(checkpointId, key, range, out);
+        }
+        return out;
     }
 
     /** @return the elements in C order as float64, leaving no ND4J intermediates behind ({@link ArtifactReads#flatDoubles}) */
