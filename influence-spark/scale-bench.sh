@@ -5,6 +5,8 @@
 # The scale-out benchmark of docs/SCALE.md: synthetic store sets of the logit family and of a
 # gradient scorer, scored in one JVM, on Spark local[1] and on Spark local[2], each in its own JVM.
 # Usage: influence-spark/scale-bench.sh WORKDIR N_LOGIT N_GRADIENT [SHARDS]
+# KEEP=1: reuse a set already under WORKDIR (of the same N) and keep it afterwards; CREATE_ONLY=1:
+# only write the sets (e.g. at low priority while the machine is busy), to score them later.
 # Run from the repository root after: mvn -q -o -pl influence-spark -am test-compile \
 #   dependency:build-classpath -Dmdep.outputFile=$PWD/target/spark-cp.txt -Dmdep.includeScope=test
 set -euo pipefail
@@ -16,12 +18,16 @@ run() { java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=2G $opens -cp "$cp" io.githu
 for fam in logit gradient; do
   n=$n_logit; scorer=el2n
   if [ "$fam" = gradient ]; then n=$n_grad; scorer=tracin-self; fi
-  rm -rf "$work/$fam"
-  run create "$work/$fam" "$n" "$fam" "$shards"
+  if [ "${KEEP:-0}" != 1 ] || [ ! -f "$work/$fam/created-$n" ]; then
+    rm -rf "$work/$fam"
+    run create "$work/$fam" "$n" "$fam" "$shards"
+    touch "$work/$fam/created-$n"
+  fi
   du -sh "$work/$fam/set" | sed 's/^/store size: /'
+  if [ "${CREATE_ONLY:-0}" = 1 ]; then continue; fi
   for mode in one-jvm 'local[1]' 'local[2]' one-jvm 'local[1]' 'local[2]'; do
     echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
     run score "$work/$fam" "$mode" "$scorer"
   done
-  rm -rf "$work/$fam"
+  if [ "${KEEP:-0}" != 1 ]; then rm -rf "$work/$fam"; fi
 done
