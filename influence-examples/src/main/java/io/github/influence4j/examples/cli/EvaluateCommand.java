@@ -183,7 +183,8 @@ final class EvaluateCommand extends Subcommand implements Runnable {
             List<BrittlenessRun.Point> pts = BrittlenessRun.run(setup.dir, p, count, ks, methods, draws, o);
             o.printf(Locale.ROOT, "%nBrittleness (fraction of correctly classified test examples flipped)%n");
             for (BrittlenessRun.Point pt : pts) {
-                o.printf(Locale.ROOT, "  %-12s k=%-4d %.2f (%d tests)%n", pt.method(), pt.k(), pt.flipped(), pt.tests());
+                o.printf(Locale.ROOT, "  %-12s k=%-4d %.2f (%d readings), mean margin change %+.3f%n", pt.method(), pt.k(),
+                        pt.flipped(), pt.tests(), pt.marginChange());
             }
             o.printf("curve: %s%n", setup.dir.resolve("brittleness/curve.png"));
             o.flush();

@@ -69,8 +69,11 @@ public final class BrittlenessRun {
      * @param k examples removed
      * @param flipped fraction of the readings whose prediction flipped
      * @param tests readings: test examples retrained (times the draws, for the random baseline)
+     * @param marginChange mean change of the test examples' margins against the whole-pool
+     *     retraining ({@value #CONTROL}, k = 0), NaN without it: a finer measure than flips when T
+     *     is small
      */
-    public record Point(String method, int k, double flipped, int tests) {
+    public record Point(String method, int k, double flipped, int tests, double marginChange) {
     }
 
     private BrittlenessRun() {
@@ -84,7 +87,8 @@ public final class BrittlenessRun {
      * @param methods methods (plus {@value #RANDOM} for the baseline)
      * @param draws random draws per k (each one retraining, read at all T test examples)
      * @param out progress lines
-     * @return the curve points, also in {@code brittleness/curve.csv} and {@code brittleness/curve.png}
+     * @return the curve points, also in {@code brittleness/curve.csv}, {@code curve.png} (flips) and
+     *     {@code curve-margin.png} (mean margin change)
      */
     public static List<Point> run(Path dir, EvaluationSetup.Prepared p, int tests, List<Integer> ks,
             List<String> methods, int draws, PrintWriter out) {
@@ -184,22 +188,35 @@ public final class BrittlenessRun {
 
     static List<Point> curve(Path dir, List<Run> done, List<Integer> ks, List<String> methods) {
         List<Point> pts = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("method,k,flipped,tests\n");
+        StringBuilder csv = new StringBuilder("method,k,flipped,tests,mean_margin_change\n");
         XYChart chart = new XYChartBuilder().width(640).height(420).title("Brittleness on SNLI: removing top-k"
                 + " positive influencers").xAxisTitle("k (training examples removed)").yAxisTitle("fraction flipped").build();
+        java.util.Map<Integer, Double> before = new java.util.HashMap<>();
+        done.stream().filter(r -> r.method().equals(CONTROL)).forEach(r -> before.put(r.test(), r.margin()));
+        // a method's points count only the test examples every method with runs has finished at every
+        // k (a run stopped half-way through a test example must not weigh its early k more)
+        List<String> perTest = methods.stream().filter(m -> !m.equals(RANDOM) && !m.equals(CONTROL)
+                && done.stream().anyMatch(r -> r.method().equals(m))).toList();
+        java.util.Set<Integer> complete = new java.util.HashSet<>();
+        done.stream().map(Run::test).distinct().filter(t -> perTest.stream().allMatch(m -> ks.stream().allMatch(
+                k -> done.stream().anyMatch(r -> r.method().equals(m) && r.k() == k && r.test() == t)))).forEach(complete::add);
         for (String m : methods) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             List<Integer> kk = new ArrayList<>(ks);
             kk.add(0, 0);
             for (int k : kk) {
-                List<Run> rs = done.stream().filter(r -> r.method().equals(m) && r.k() == k).toList();
+                List<Run> rs = done.stream().filter(r -> r.method().equals(m) && r.k() == k
+                        && (!perTest.contains(m) || complete.contains(r.test()))).toList();
                 if (rs.isEmpty()) {
                     continue;
                 }
                 double f = rs.stream().filter(Run::flipped).count() / (double) rs.size();
-                pts.add(new Point(m, k, f, rs.size()));
-                csv.append(String.format(Locale.ROOT, "%s,%d,%.4f,%d%n", m, k, f, rs.size()));
+                double dm = rs.stream().allMatch(r -> before.containsKey(r.test()))
+                        ? rs.stream().mapToDouble(r -> r.margin() - before.get(r.test())).average().orElse(Double.NaN)
+                        : Double.NaN;
+                pts.add(new Point(m, k, f, rs.size(), dm));
+                csv.append(String.format(Locale.ROOT, "%s,%d,%.4f,%d,%.4f%n", m, k, f, rs.size(), dm));
                 xs.add((double) k);
                 ys.add(f);
             }
@@ -213,6 +230,19 @@ public final class BrittlenessRun {
             if (!chart.getSeriesMap().isEmpty()) {
                 byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
                 AtomicFiles.write(dir.resolve("brittleness/curve.png"), png);
+            }
+            XYChart margins = new XYChartBuilder().width(640).height(420).title("Brittleness on SNLI: mean margin"
+                    + " change").xAxisTitle("k (training examples removed)").yAxisTitle("margin - margin at k = 0").build();
+            for (String m : methods) {
+                List<Point> ms = pts.stream().filter(p -> p.method().equals(m) && !Double.isNaN(p.marginChange())).toList();
+                if (!ms.isEmpty()) {
+                    margins.addSeries(m, ms.stream().map(p -> (double) p.k()).toList(),
+                            ms.stream().map(Point::marginChange).toList());
+                }
+            }
+            if (!margins.getSeriesMap().isEmpty()) {
+                AtomicFiles.write(dir.resolve("brittleness/curve-margin.png"),
+                        BitmapEncoder.getBitmapBytes(margins, BitmapEncoder.BitmapFormat.PNG));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the brittleness curve under " + dir + ": " + e.getMessage(), e);
