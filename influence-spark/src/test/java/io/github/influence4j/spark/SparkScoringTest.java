@@ -117,6 +117,17 @@ class SparkScoringTest {
         ScoreDataset ds = SparkScoring.score(spark, syntheticSet, conf, "el2n", Map.of());
         assertEquals(List.of("id", "score", "shard"), List.of(ds.rows().columns()), "no string per row in the scores");
         assertEquals(syntheticSet.numShards(), ds.shardProvenance().count());
+        // a two-phase score's shards ran its first phase without normalisation; their provenance says
+        // what the rows hold: the run's options
+        ScoreDataset vog = SparkScoring.score(spark, syntheticSet, conf, "vog", Map.of("normalization", "CLASS"));
+        List<Row> shards = vog.shardProvenance().orderBy("shard").collectAsList();
+        assertEquals(syntheticSet.numShards(), shards.size());
+        for (int i = 0; i < shards.size(); i++) {
+            assertEquals(i, shards.get(i).getInt(0));
+            String p = shards.get(i).getString(1);
+            assertTrue(p.contains("CLASS") && !p.contains("NONE"), p);
+            assertTrue(p.contains(syntheticSet.manifest().shards().get(i).manifestHash()), p);
+        }
         String out = TestCluster.hdfsDir("el2n-parquet").toString();
         ds.writeParquet(out);
         List<Row> rows = spark.read().parquet(out).orderBy("id").collectAsList();

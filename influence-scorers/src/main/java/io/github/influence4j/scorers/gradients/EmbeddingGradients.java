@@ -106,7 +106,8 @@ final class EmbeddingGradients {
             int from = (int) offsets[i];
             int len = (int) (offsets[i + 1] - from);
             int[] pos = keptPositions(rows, dim, from, len, topK);
-            // (token, position) ascending, as one primitive sort of token << 32 | position (ids are >= 0)
+            // (token, position) ascending as before, by one primitive sort of the keys token << 32 | position
+            // (a signed long sorts negative ids first, as Integer.compare did)
             if (keys.length < pos.length) {
                 keys = new long[Math.max(pos.length, 2 * keys.length)];
             }

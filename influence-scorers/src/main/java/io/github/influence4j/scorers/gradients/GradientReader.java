@@ -24,11 +24,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code TOKEN_IDS} chunk of the range is read once and reused across checkpoints.
  */
 final class GradientReader implements AutoCloseable {
+    private static final ArtifactKey TOKEN_IDS = ArtifactKey.of(ArtifactKind.TOKEN_IDS);
+
     private final TrainingArtifactStore store;
     private final List<GradientGroup> groups;
     private final ExampleRange range;
-    private static final ArtifactKey TOKEN_IDS = ArtifactKey.of(ArtifactKind.TOKEN_IDS);
-
     private @Nullable ArtifactChunk tokens;
     private int @Nullable [] tokenIds;
     private int[] tokenLengths = new int[0];

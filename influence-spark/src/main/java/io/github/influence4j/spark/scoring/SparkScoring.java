@@ -94,25 +94,25 @@ public final class SparkScoring {
         boolean labels = global.map(GlobalNormalization::needsLabels).orElse(false);
         JavaRDD<ShardScores> blocks = scoreShards(spark, set, conf, scorer, shardOptions, labels)
                 .persist(StorageLevel.DISK_ONLY());
-        List<String> provenance;
+        List<scala.Tuple2<Integer, String>> provenance;
         try {
-            provenance = blocks.map(ShardScores::provenance).collect();
+            provenance = blocks.map(b -> new scala.Tuple2<>(b.shard(), b.provenance())).collect();
         } catch (Exception e) {
             blocks.unpersist(false);
             throw SparkErrors.unwrap(e, scorer);
         }
-        ScoreProvenance run = ProvenanceJson.forSet(ProvenanceJson.read(provenance.get(0)), set.manifest().setId(),
+        ScoreProvenance run = ProvenanceJson.forSet(ProvenanceJson.read(provenance.get(0)._2()), set.manifest().setId(),
                 set.manifest().hash(), inForce);
         JavaRDD<Row> rows = global.isPresent() ? global.get().apply(blocks, set.manifest().numClasses())
                 : blocks.flatMap(b -> rowsOf(b, b.values()));
         Dataset<Row> ds = spark.createDataFrame(rows, schema());
         List<Row> perShard = new java.util.ArrayList<>();
-        for (int i = 0; i < provenance.size(); i++) {
-            String p = provenance.get(i);
+        for (scala.Tuple2<Integer, String> shard : provenance) {
+            String p = shard._2();
             if (global.isPresent()) { // the options in force are the run's, not the shards' first phase
                 p = ProvenanceJson.write(ProvenanceJson.withOptions(ProvenanceJson.read(p), inForce));
             }
-            perShard.add(RowFactory.create(i, p));
+            perShard.add(RowFactory.create(shard._1(), p));
         }
         Dataset<Row> shardProvenance = spark.createDataFrame(perShard, new StructType()
                 .add(ScoreDataset.SHARD, DataTypes.IntegerType, false)
