@@ -53,7 +53,7 @@ final class EvaluateCommand extends Subcommand implements Runnable {
         @Option(names = "--checkpoints", defaultValue = "3", description = "Checkpoints of model 1 TracIn sums over (default: ${DEFAULT-VALUE}).")
         int checkpoints;
 
-        @Option(names = "--tests", defaultValue = "100", description = "SNLI test examples measured (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--tests", defaultValue = "200", description = "SNLI test examples measured (default: ${DEFAULT-VALUE}).")
         int tests;
 
         @Option(names = "--projection-dim", defaultValue = "256", description = "k of the shared projection (default: ${DEFAULT-VALUE}).")

@@ -21,8 +21,8 @@ package io.github.influence4j.examples.evaluation;
  */
 public record EvaluationSettings(int epochs, int models, int checkpoints, int tests, long testSeed, int projectionDim,
         long projectionSeed, double lambda, double fraction, long subsetSeed) {
-    /** @return 2 epochs, 1 model, 3 checkpoints, 100 tests, k = 256, alpha = 0.5 */
+    /** @return 2 epochs, 1 model, 3 checkpoints, 200 tests, k = 256, alpha = 0.5 */
     public static EvaluationSettings defaults() {
-        return new EvaluationSettings(2, 1, 3, 100, 7, 256, 0, 0, 0.5, 19);
+        return new EvaluationSettings(2, 1, 3, 200, 7, 256, 0, 0, 0.5, 19);
     }
 }
