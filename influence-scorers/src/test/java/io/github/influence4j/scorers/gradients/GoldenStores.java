@@ -52,23 +52,36 @@ final class GoldenStores {
     }
 
     static JsonNode meta() {
-        try (InputStream in = resource("meta.json")) {
+        return meta(ROOT);
+    }
+
+    static InputStream resource(String path) {
+        return resource(ROOT, path);
+    }
+
+    static INDArray npy(String path) {
+        return npy(ROOT, path);
+    }
+
+    /** @return {@code meta.json} of a golden fixture directory under the test resources */
+    static JsonNode meta(String root) {
+        try (InputStream in = resource(root, "meta.json")) {
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static InputStream resource(String path) {
-        InputStream in = GoldenStores.class.getResourceAsStream(ROOT + path);
+    static InputStream resource(String root, String path) {
+        InputStream in = GoldenStores.class.getResourceAsStream(root + path);
         if (in == null) {
-            throw new IllegalStateException("missing test resource " + ROOT + path);
+            throw new IllegalStateException("missing test resource " + root + path);
         }
         return in;
     }
 
-    static INDArray npy(String path) {
-        try (InputStream in = resource(path)) {
+    static INDArray npy(String root, String path) {
+        try (InputStream in = resource(root, path)) {
             return Npy.read(in, path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

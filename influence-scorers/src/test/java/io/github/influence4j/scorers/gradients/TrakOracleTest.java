@@ -9,14 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.influence4j.core.InfluenceMatrix;
 import io.github.influence4j.core.ScoreRequest;
 import io.github.influence4j.core.TopInfluences;
 import io.github.influence4j.core.TrainToTestScorer;
 import io.github.influence4j.core.exception.ConfigurationException;
 import io.github.influence4j.core.exception.MissingArtifactException;
-import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.spi.OptionValues;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
@@ -28,9 +26,6 @@ import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.store.memory.MemoryStores;
 import io.github.influence4j.scorers.Scorers;
 import io.github.influence4j.scorers.ScorerOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -50,27 +45,11 @@ class TrakOracleTest {
     private static final String ROOT = "/golden/trak/";
 
     static JsonNode meta() {
-        try (InputStream in = resource("meta.json")) {
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static InputStream resource(String path) {
-        InputStream in = TrakOracleTest.class.getResourceAsStream(ROOT + path);
-        if (in == null) {
-            throw new IllegalStateException("missing test resource " + ROOT + path);
-        }
-        return in;
+        return GoldenStores.meta(ROOT);
     }
 
     static INDArray npy(String path) {
-        try (InputStream in = resource(path)) {
-            return Npy.read(in, path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GoldenStores.npy(ROOT, path);
     }
 
     /** A store of one model and split: static LABELS, one checkpoint "final" with LOGITS and the factored gradients. */

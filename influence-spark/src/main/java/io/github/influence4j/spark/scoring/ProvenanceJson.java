@@ -72,7 +72,6 @@ final class ProvenanceJson {
      * @return the same provenance with those options
      */
     static ScoreProvenance withOptions(ScoreProvenance p, Map<String, String> options) {
-        return new ScoreProvenance(p.scorer(), p.scorerVersion(), options, p.storeId(), p.manifestHash(), p.checkpoints(),
-                p.backend(), p.dataType(), p.libraryVersion(), p.javaVersion(), p.platform(), p.time());
+        return forSet(p, p.storeId(), p.manifestHash(), options);
     }
 }
