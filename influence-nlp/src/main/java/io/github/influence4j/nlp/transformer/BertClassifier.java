@@ -55,12 +55,15 @@ public final class BertClassifier {
     private final BertConfig config;
     private final SameDiffCapture capture;
     private final List<String> trainable;
+    private final int startLayer;
 
-    private BertClassifier(SameDiff sd, BertConfig config, SameDiffCapture capture, List<String> trainable) {
+    private BertClassifier(SameDiff sd, BertConfig config, SameDiffCapture capture, List<String> trainable,
+            int startLayer) {
         this.sd = sd;
         this.config = config;
         this.capture = capture;
         this.trainable = List.copyOf(trainable);
+        this.startLayer = startLayer;
     }
 
     /**
@@ -75,6 +78,30 @@ public final class BertClassifier {
     public static BertClassifier create(BertWeights weights, int frozenLayers, long seed) {
         SameDiff sd = SameDiff.create();
         List<String> trainable = new ArrayList<>(BertEncoder.build(sd, weights, frozenLayers));
+        return withHead(sd, weights, trainable, seed, graphTaps(), BertEncoder.WORD_TABLE, 0);
+    }
+
+    /**
+     * Builds the classifier over the encoder's upper layers only, fed with the cached output of the
+     * frozen lower layers ({@link HiddenStateCache}): the same function as
+     * {@code create(weights, startLayer, seed)} at a fraction of the cost per step, since the frozen
+     * layers never run again. Input gradients ({@code INPUT_GRADS}) are then taken with respect to
+     * the cached states {@value BertEncoder#CACHED_HIDDEN} (the input of layer {@code startLayer}),
+     * not the word embeddings, and there are no word-embedding gradients ({@code EMBEDDING_GRADS}).
+     *
+     * @param weights the pretrained encoder
+     * @param startLayer the lowest trained layer, in {@code [1, layers]}; {@code layers} trains the head only
+     * @param seed seeds the head's initialisation
+     * @return the classifier; feed it {@link HiddenStateCache}s computed for the same {@code startLayer}
+     */
+    public static BertClassifier createTop(BertWeights weights, int startLayer, long seed) {
+        SameDiff sd = SameDiff.create();
+        List<String> trainable = new ArrayList<>(BertEncoder.buildTop(sd, weights, startLayer));
+        return withHead(sd, weights, trainable, seed, topGraphTaps(), BertEncoder.HIDDEN_INPUT, startLayer);
+    }
+
+    private static BertClassifier withHead(SameDiff sd, BertWeights weights, List<String> trainable, long seed,
+            GraphTaps taps, String gradientRoot, int startLayer) {
         int h = weights.config().hidden();
         SDVariable last = sd.getVariable(BertEncoder.LAST_HIDDEN_STATE);
         SDVariable mask3 = sd.expandDims(sd.getVariable(BertEncoder.ATTENTION_MASK), 2);
@@ -90,10 +117,26 @@ public final class BertClassifier {
         SDVariable logits = a2.mmul(var(sd, trainable, "fc3_w", rnd, HEAD_WIDTH, HEAD_WIDTH, CLASSES))
                 .add(LOGITS, var(sd, trainable, "fc3_b", rnd, HEAD_WIDTH, CLASSES));
         sd.nn().logSoftmax(logits).mul(labels).sum(1).neg(LOSS);
-        SameDiffCapture capture = SameDiffCapture.attach(sd, graphTaps());
+        SameDiffCapture capture = SameDiffCapture.attach(sd, taps);
         sd.setLossVariables(SameDiffCapture.OBJECTIVE);
-        sd.createGradFunction(BertEncoder.WORD_TABLE);
-        return new BertClassifier(sd, weights.config(), capture, trainable);
+        sd.createGradFunction(gradientRoot);
+        return new BertClassifier(sd, weights.config(), capture, trainable, startLayer);
+    }
+
+    /**
+     * @return the names capture reads in a {@link #createTop} graph: input gradients at the cached
+     *     states, logits, loss, head layers fc1-fc3
+     */
+    public static GraphTaps topGraphTaps() {
+        return GraphTaps.builder()
+                .embeddingOutput(BertEncoder.CACHED_HIDDEN).lookupOutput(BertEncoder.CACHED_HIDDEN)
+                .gradientRoots(BertEncoder.HIDDEN_INPUT)
+                .logits(LOGITS).perExampleLoss(LOSS).labelPlaceholder(LABELS)
+                .denseLayer("fc1", POOLED, "fc1_z")
+                .denseLayer("fc2", "fc2_in", "fc2_z")
+                .denseLayer("fc3", "fc3_in", LOGITS)
+                .numClasses(CLASSES)
+                .build();
     }
 
     /** @return the names capture reads: input embeddings, logits, loss, head layers fc1-fc3 */
@@ -191,6 +234,52 @@ public final class BertClassifier {
         int[] lengths = pairs.stream().mapToInt(PairEncoding::length).toArray();
         int padded = (int) ph.get(BertEncoder.INPUT_IDS).size(1);
         return new EvalBatch(ids, ph, labels, EvalBatch.leadingPositions(lengths, padded));
+    }
+
+    /**
+     * An eval-mode batch for {@link SameDiffCapture} from any inputs: ragged kinds keep each pair's
+     * real tokens.
+     *
+     * @param ids the examples' store ids
+     * @param inputs the inputs, indexed like {@code ids} is by {@code batch}
+     * @param batch indices into {@code inputs}
+     * @param labels the examples' classes
+     * @return the batch
+     * @throws IllegalArgumentException where the inputs do not suit this classifier (token ids for a
+     *     {@link #createTop} graph, or cached states for another layer)
+     */
+    public EvalBatch evalBatch(int[] ids, PairInputs inputs, int[] batch, int[] labels) {
+        checkInputs(inputs);
+        Map<String, INDArray> ph = inputs.placeholders(batch, config);
+        int[] lengths = new int[batch.length];
+        int padded = 0;
+        for (int k = 0; k < batch.length; k++) {
+            lengths[k] = inputs.length(batch[k]);
+            padded = Math.max(padded, lengths[k]);
+        }
+        return new EvalBatch(ids, ph, labels, EvalBatch.leadingPositions(lengths, padded));
+    }
+
+    /**
+     * @param inputs inputs about to be fed
+     * @throws IllegalArgumentException where they do not suit this classifier
+     */
+    public void checkInputs(PairInputs inputs) {
+        if (inputs instanceof HiddenStateCache c) {
+            if (c.startLayer() != startLayer) {
+                throw new IllegalArgumentException("hidden states cached for layer " + c.startLayer()
+                        + (startLayer == 0 ? ", but this classifier reads token ids" : ", but this classifier starts at layer "
+                                + startLayer) + "; build it with createTop(weights, " + c.startLayer() + ", seed)");
+            }
+        } else if (startLayer > 0) {
+            throw new IllegalArgumentException("this classifier starts at layer " + startLayer
+                    + " and reads cached hidden states (HiddenStateCache), not token ids");
+        }
+    }
+
+    /** @return the first encoder layer in the graph: 0 for {@link #create}, else {@link #createTop}'s start layer */
+    public int startLayer() {
+        return startLayer;
     }
 
     /**

@@ -55,6 +55,10 @@ public final class BertEncoder {
     public static final String WORD_TABLE = "embeddings.word_embeddings.weight";
     /** The word-embedding lookup output {@code [B, L, H]}: the input embeddings. */
     public static final String WORD_EMBEDDINGS = "word_embeddings";
+    /** Cached lower-layer hidden states placeholder of {@link #buildTop}, float {@code [B*L, H]}. */
+    public static final String HIDDEN_INPUT = "hidden_input";
+    /** {@value #HIDDEN_INPUT} as {@code [B, L, H]} in {@link #buildTop}: input gradients are taken here. */
+    public static final String CACHED_HIDDEN = "cached_hidden";
     /** The encoder output, {@code [B, L, H]}. */
     public static final String LAST_HIDDEN_STATE = "last_hidden_state";
 
@@ -91,10 +95,55 @@ public final class BertEncoder {
         Params p = new Params(sd, w, trainable);
         SDVariable h = layerNorm(sd, sd.reshape(e, -1, c.hidden()), p, "embeddings.LayerNorm", frozenLayers > 0,
                 c.layerNormEpsilon());
+        layers(sd, h, mask, headShape, hiddenShape, p, c, 0, frozenLayers);
+        return trainable;
+    }
+
+    /**
+     * Adds the encoder's upper layers only, from {@code startLayer} up, reading the hidden states
+     * that the frozen lower layers produce from the placeholder {@value #HIDDEN_INPUT}, so that a
+     * fine-tuning run over cached lower-layer activations ({@link HiddenStateCache}) costs only the
+     * upper layers. Every built layer is trainable.
+     *
+     * @param sd the graph
+     * @param w the pretrained weights
+     * @param startLayer the first layer built, in {@code [1, layers]}; the input is the output of
+     *     layer {@code startLayer - 1} ({@link #layerOutput})
+     * @return the trainable variables' names
+     */
+    public static List<String> buildTop(SameDiff sd, BertWeights w, int startLayer) {
+        BertConfig c = w.config();
+        if (startLayer < 1 || startLayer > c.layers()) {
+            throw new IllegalArgumentException("startLayer must be in [1, " + c.layers() + "], got " + startLayer);
+        }
+        List<String> trainable = new ArrayList<>();
+        SDVariable input = sd.placeHolder(HIDDEN_INPUT, DataType.FLOAT, -1, c.hidden());
+        SDVariable mask = sd.placeHolder(ATTENTION_MASK, DataType.FLOAT, -1, -1);
+        SDVariable headShape = sd.placeHolder(HEAD_SHAPE, DataType.INT, 4);
+        SDVariable hiddenShape = sd.placeHolder(HIDDEN_SHAPE, DataType.INT, 3);
+        // [B, L, H]: the tensor input gradients are taken with respect to (per token, as capture expects)
+        SDVariable cached = sd.reshape(CACHED_HIDDEN, input, hiddenShape);
+        Params p = new Params(sd, w, trainable);
+        layers(sd, sd.reshape(cached, -1, c.hidden()), mask, headShape, hiddenShape, p, c, startLayer, 0);
+        return trainable;
+    }
+
+    /**
+     * @param layer an encoder layer, {@code 0 .. layers-1}
+     * @return the name of its output ({@code [B*L, H]}) in a graph built by {@link #build}: the input of
+     *     layer {@code layer + 1}
+     */
+    public static String layerOutput(int layer) {
+        return "encoder.layer." + layer + ".output.LayerNorm.out";
+    }
+
+    private static void layers(SameDiff sd, SDVariable input, SDVariable mask, SDVariable headShape,
+            SDVariable hiddenShape, Params p, BertConfig c, int from, int frozenLayers) {
+        SDVariable h = input;
         // [B, L] -> [B, 1, 1, L]: an additive bias on the keys
         SDVariable bias = sd.expandDims(sd.expandDims(mask.sub(1.0).mul(1e9), 1), 1);
         double scale = 1.0 / Math.sqrt(c.headSize());
-        for (int l = 0; l < c.layers(); l++) {
+        for (int l = from; l < c.layers(); l++) {
             String n = "encoder.layer." + l + ".";
             boolean frozen = l < frozenLayers;
             SDVariable q = heads(sd, dense(h, p, n + "attention.self.query", frozen), headShape, 0, 2, 1, 3);
@@ -110,7 +159,6 @@ public final class BertEncoder {
             h = layerNorm(sd, out, p, n + "output.LayerNorm", frozen, c.layerNormEpsilon());
         }
         sd.reshape(LAST_HIDDEN_STATE, h, hiddenShape);
-        return trainable;
     }
 
     private static SDVariable heads(SameDiff sd, SDVariable x, SDVariable headShape, int... perm) {

@@ -69,9 +69,37 @@ public final class BertFineTuner {
      * @return losses and timing
      */
     public static Result train(BertClassifier model, List<PairEncoding> pairs, int[] labels, FineTuneOptions options) {
-        if (pairs.size() != labels.length || pairs.isEmpty()) {
-            throw new IllegalArgumentException(pairs.size() + " pairs for " + labels.length + " labels");
+        return train(model, PairInputs.ofTokens(pairs), labels, options, (step, epoch, lr) -> { });
+    }
+
+    /** Called after every optimizer step (capture, progress). */
+    @FunctionalInterface
+    public interface StepHook {
+        /**
+         * @param step optimizer steps done, from 1
+         * @param epoch the epoch the step belongs to, from 0
+         * @param headLearningRate the head's learning rate of that step
+         */
+        void stepDone(long step, int epoch, double headLearningRate);
+    }
+
+    /**
+     * Trains in place on any inputs (token ids, or cached lower-layer states for a
+     * {@link BertClassifier#createTop} classifier).
+     *
+     * @param model the classifier
+     * @param inputs training pairs
+     * @param labels their classes, in {@code [0, K)}
+     * @param options the recipe
+     * @param hook called after every step
+     * @return losses and timing
+     */
+    public static Result train(BertClassifier model, PairInputs inputs, int[] labels, FineTuneOptions options,
+            StepHook hook) {
+        if (inputs.size() != labels.length || inputs.size() == 0) {
+            throw new IllegalArgumentException(inputs.size() + " pairs for " + labels.length + " labels");
         }
+        model.checkInputs(inputs);
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= BertClassifier.CLASSES) {
                 throw new IllegalArgumentException("label " + labels[i] + " of pair " + i + " is outside [0, "
@@ -87,43 +115,51 @@ public final class BertFineTuner {
             opt.put(p, new AdamW(a.shape(), 0.9, 0.999, 1e-8, decays ? options.weightDecay() : 0.0));
         }
         Random rnd = new Random(options.seed());
-        int stepsPerEpoch = (pairs.size() + options.batchSize() - 1) / options.batchSize();
-        int total = stepsPerEpoch * options.epochs();
+        long total = totalSteps(inputs.size(), options);
         int warm = (int) Math.floor(options.warmupFraction() * total);
-        LinearWarmupDecay encoderLr = new LinearWarmupDecay(options.learningRate(), warm, total);
-        LinearWarmupDecay headLr = new LinearWarmupDecay(options.headLearningRate(), warm, total);
+        LinearWarmupDecay encoderLr = new LinearWarmupDecay(options.learningRate(), warm, (int) total);
+        LinearWarmupDecay headLr = new LinearWarmupDecay(options.headLearningRate(), warm, (int) total);
         LOG.info("fine-tuning {} of {} variables on {} pairs: {} epochs x {} steps", params.size(),
-                sd.variables().size(), pairs.size(), options.epochs(), stepsPerEpoch);
+                sd.variables().size(), inputs.size(), options.epochs(), total / options.epochs());
         long start = System.nanoTime();
         int step = 0;
         List<Double> epochLoss = new ArrayList<>();
         for (int epoch = 0; epoch < options.epochs(); epoch++) {
             double sum = 0;
-            for (int[] batch : buckets(pairs, options.batchSize(), options.bucketBatches(), rnd)) {
-                List<PairEncoding> bp = new ArrayList<>(batch.length);
+            for (int[] batch : buckets(inputs, options.batchSize(), options.bucketBatches(), rnd)) {
                 int[] by = new int[batch.length];
                 for (int i = 0; i < batch.length; i++) {
-                    bp.add(pairs.get(batch[i]));
                     by[i] = labels[batch[i]];
                 }
-                Map<String, INDArray> ph = new HashMap<>(BertClassifier.placeholders(bp, model.config()));
+                Map<String, INDArray> ph = new HashMap<>(inputs.placeholders(batch, model.config()));
                 ph.putAll(model.capture().labelPlaceholder(by));
                 ph.putAll(model.capture().trainingPlaceholders(batch.length, 1.0 / batch.length));
                 OutAndGrad og = sd.calculateGradientsAndOutputs(ph, List.of(BertClassifier.LOSS), params);
                 Map<String, INDArray> grads = og.getGradients();
+                double head = headLr.rate(step);
                 for (String p : params) {
-                    double lr = p.startsWith("fc") ? headLr.rate(step) : encoderLr.rate(step);
+                    double lr = p.startsWith("fc") ? head : encoderLr.rate(step);
                     opt.get(p).step(sd.getArrForVarName(p), grads.get(p), lr);
                 }
                 sum += og.getOutputs().get(BertClassifier.LOSS).sumNumber().doubleValue();
                 step++;
+                hook.stepDone(step, epoch, head);
             }
-            epochLoss.add(sum / pairs.size());
-            LOG.debug("epoch {}: mean loss {}", epoch, sum / pairs.size());
+            epochLoss.add(sum / inputs.size());
+            LOG.debug("epoch {}: mean loss {}", epoch, sum / inputs.size());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("fine-tuned {} steps in {} s", step, String.format("%.1f", seconds));
         return new Result(step, epochLoss, seconds);
+    }
+
+    /**
+     * @param pairs training pairs
+     * @param options the recipe
+     * @return the optimizer steps {@link #train} takes
+     */
+    public static long totalSteps(int pairs, FineTuneOptions options) {
+        return (long) ((pairs + options.batchSize() - 1) / options.batchSize()) * options.epochs();
     }
 
     /**
@@ -137,6 +173,10 @@ public final class BertFineTuner {
      * @return batches of indices into {@code pairs}; every index exactly once
      */
     static List<int[]> buckets(List<PairEncoding> pairs, int batchSize, int bucketBatches, Random rnd) {
+        return buckets(PairInputs.ofTokens(pairs), batchSize, bucketBatches, rnd);
+    }
+
+    static List<int[]> buckets(PairInputs pairs, int batchSize, int bucketBatches, Random rnd) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             order.add(i);
@@ -147,7 +187,7 @@ public final class BertFineTuner {
         for (int from = 0; from < order.size(); from += bucket) {
             List<Integer> group = new ArrayList<>(order.subList(from, Math.min(order.size(), from + bucket)));
             if (bucketBatches > 1) {
-                group.sort(Comparator.comparingInt(i -> pairs.get(i).length()));
+                group.sort(Comparator.comparingInt(pairs::length));
             }
             for (int b = 0; b < group.size(); b += batchSize) {
                 batches.add(group.subList(b, Math.min(group.size(), b + batchSize)).stream().mapToInt(Integer::intValue)
@@ -168,27 +208,64 @@ public final class BertFineTuner {
      * @return the fraction of argmax logits equal to the label
      */
     public static double accuracy(BertClassifier model, List<PairEncoding> pairs, int[] labels, int batchSize) {
-        Integer[] order = new Integer[pairs.size()];
+        return accuracy(model, PairInputs.ofTokens(pairs), labels, batchSize);
+    }
+
+    /**
+     * Classification accuracy on any inputs.
+     *
+     * @param model the classifier
+     * @param inputs evaluation pairs
+     * @param labels their classes
+     * @param batchSize pairs per forward pass (sorted by length, so padding is small)
+     * @return the fraction of argmax logits equal to the label
+     */
+    public static double accuracy(BertClassifier model, PairInputs inputs, int[] labels, int batchSize) {
+        float[][] z = logits(model, inputs, batchSize);
+        int correct = 0;
+        for (int i = 0; i < z.length; i++) {
+            int arg = 0;
+            for (int k = 1; k < z[i].length; k++) {
+                if (z[i][k] > z[i][arg]) {
+                    arg = k;
+                }
+            }
+            if (arg == labels[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / inputs.size();
+    }
+
+    /**
+     * The logits of every pair.
+     *
+     * @param model the classifier
+     * @param inputs the pairs
+     * @param batchSize pairs per forward pass (sorted by length)
+     * @return {@code [N][K]} logits in the inputs' order
+     */
+    public static float[][] logits(BertClassifier model, PairInputs inputs, int batchSize) {
+        model.checkInputs(inputs);
+        Integer[] order = new Integer[inputs.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.comparingInt(i -> pairs.get(i).length()));
-        int correct = 0;
+        java.util.Arrays.sort(order, Comparator.comparingInt(inputs::length));
+        float[][] out = new float[order.length][];
         for (int from = 0; from < order.length; from += batchSize) {
-            List<PairEncoding> bp = new ArrayList<>();
             int to = Math.min(order.length, from + batchSize);
+            int[] batch = new int[to - from];
             for (int k = from; k < to; k++) {
-                bp.add(pairs.get(order[k]));
+                batch[k - from] = order[k];
             }
-            Map<String, INDArray> ph = BertClassifier.placeholders(bp, model.config());
-            INDArray z = model.graph().output(ph, BertClassifier.LOGITS).get(BertClassifier.LOGITS);
-            INDArray arg = z.argMax(1);
-            for (int k = from; k < to; k++) {
-                if (arg.getInt(k - from) == labels[order[k]]) {
-                    correct++;
-                }
+            Map<String, INDArray> ph = inputs.placeholders(batch, model.config());
+            INDArray z = model.graph().output(ph, BertClassifier.LOGITS).get(BertClassifier.LOGITS)
+                    .castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+            for (int k = 0; k < batch.length; k++) {
+                out[batch[k]] = z.getRow(k).toFloatVector();
             }
         }
-        return (double) correct / pairs.size();
+        return out;
     }
 }
