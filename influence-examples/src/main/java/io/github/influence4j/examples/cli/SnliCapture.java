@@ -3,7 +3,6 @@
 
 package io.github.influence4j.examples.cli;
 
-import io.github.influence4j.core.capture.CaptureSpec;
 import io.github.influence4j.core.store.ArtifactKind;
 import java.util.Set;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,17 +14,11 @@ import io.github.influence4j.core.store.ArtifactWriter;
 import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.file.ArtifactStores;
 import io.github.influence4j.examples.snli.SnliPruneSettings;
-import io.github.influence4j.nlp.encoder.EncoderConfig;
-import io.github.influence4j.nlp.encoder.SnliData;
 import io.github.influence4j.nlp.encoder.SnliEncoder;
-import io.github.influence4j.nlp.encoder.SnliExperiment;
-import io.github.influence4j.nlp.encoder.SnliTrainer;
-import io.github.influence4j.nlp.encoder.TrainOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
@@ -82,22 +75,17 @@ final class SnliCapture {
      *
      * @return what was measured
      */
-    static Info run(Path dir, SnliData data, EncoderConfig cfg, SnliPruneSettings s, Set<ArtifactKind> kinds,
-            Progress progress) {
+    static Info run(Path dir, SnliModel model, SnliPruneSettings s, Set<ArtifactKind> kinds, Progress progress) {
         long t0 = System.nanoTime();
         Path storeDir = dir.resolve(STORE);
         boolean resume = Files.isRegularFile(storeDir.resolve("manifest.json"));
-        TrainOptions opts = TrainOptions.builder().epochs(s.epochs()).seed(s.captureSeed()).build();
-        long steps = (long) SnliTrainer.stepsPerEpoch(data.train().size(), opts.batchSize()) * s.epochs();
-        SnliExperiment.Result r;
+        long steps = model.steps(model.trainSize(), s.epochs());
+        SnliModel.Captured r;
         try (ArtifactWriter w = resume ? ArtifactStores.resume(storeDir) : ArtifactStores.create(storeDir,
-                StoreSpec.of("snli-dev-" + s.variantName() + "-seed" + s.captureSeed(), data.train().size(),
+                StoreSpec.of("snli-dev-" + s.variantName() + "-seed" + s.captureSeed(), model.trainSize(),
                         SnliEncoder.CLASSES));
                 Progress.Bar bar = progress.bar("train+capture", steps, "steps")) {
-            r = SnliExperiment.run(data, cfg, opts,
-                    Optional.of(new SnliExperiment.Capture(w, CaptureSchedule.evenlySpaced(s.checkpoints()),
-                            CaptureSpec.of(kinds))),
-                    List.of(new StepListener(bar)));
+            r = model.capture(w, CaptureSchedule.evenlySpaced(s.checkpoints()), kinds, s.captureSeed(), s.epochs(), bar);
         }
         double cap = r.captures().stream().mapToDouble(CaptureResult::seconds).sum();
         Info info = new Info(s.captureSeed(), r.testAccuracy(), r.trainSecondsPerEpoch(), r.captures().size(), cap,

@@ -40,6 +40,9 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
     static final int QUICK_CHECKPOINTS = 4;
     static final double QUICK_NOISE = 0.2;
     static final double QUICK_FRACTION = 0.2;
+    static final int MINILM_EPOCHS = 2;
+    static final int MINILM_CHECKPOINTS = 4;
+    static final List<Double> MINILM_FRACTIONS = List.of(0.3);
 
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Run directory (default: runs/snli, with --quick runs/snli-quick); one folder per variant.")
@@ -50,6 +53,12 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
         "how well each score finds the shuffled labels, and whether pruning its hardest examples beats random.",
         "Explicit options override it."})
     boolean quick;
+
+    @Option(names = "--encoder", paramLabel = "MODEL", defaultValue = "cnn",
+            description = {"The model: cnn (GloVe CNN trained from scratch, the default) or minilm (all-MiniLM-L6-v2,",
+                "pretrained, layers 4-5 and the head fine-tuned over cached layers 0-3; needs the model jar, see README).",
+                "minilm's preset: 2 epochs, 4 checkpoints, 1 seed, fractions 0.3, every score but tracin-we-self."})
+    String encoder;
 
     @Option(names = "--seeds", paramLabel = "N", description = "Seeds per training configuration, 1..N (default 3; quick 1).")
     @Nullable Integer seeds;
@@ -109,12 +118,19 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
             noise = new ArrayList<>(List.of(QUICK_NOISE));
             noClean = true;
         }
-        int e = epochs != null ? epochs : quick ? QUICK_EPOCHS : EPOCHS;
-        int c = checkpoints != null ? checkpoints : quick ? QUICK_CHECKPOINTS : 10;
-        int n = seeds != null ? seeds : quick ? 1 : 3;
-        List<Double> fr = noPruning ? List.of() : fractions != null ? fractions : quick ? List.of(QUICK_FRACTION) : FRACTIONS;
-        List<String> sc = scores != null ? scores : quick ? SnliScores.QUICK : SnliScores.PRUNING;
-        Path root = dir != null ? dir : Path.of(quick ? "runs/snli-quick" : "runs/snli");
+        boolean minilm = encoder.equals(SnliPruneSettings.MINILM);
+        require(minilm || encoder.equals(SnliPruneSettings.CNN), "--encoder must be cnn or minilm, was '" + encoder + "'");
+        int e = epochs != null ? epochs : quick ? QUICK_EPOCHS : minilm ? MINILM_EPOCHS : EPOCHS;
+        int c = checkpoints != null ? checkpoints : quick ? QUICK_CHECKPOINTS : minilm ? MINILM_CHECKPOINTS : 10;
+        int n = seeds != null ? seeds : quick || minilm ? 1 : 3;
+        List<Double> fr = noPruning ? List.of() : fractions != null ? fractions : quick ? List.of(QUICK_FRACTION)
+                : minilm ? MINILM_FRACTIONS : FRACTIONS;
+        List<String> sc = scores != null ? scores : quick ? SnliScores.QUICK : minilm ? SnliScores.PRUNING.stream()
+                .filter(x -> !x.equals(SnliScores.TRACIN_WE_SELF)).toList() : SnliScores.PRUNING;
+        require(!minilm || !sc.contains(SnliScores.TRACIN_WE_SELF), "--scores: tracin-we-self reads word-embedding"
+                + " gradients, which --encoder minilm does not capture (its lower layers are frozen and cached)");
+        require(!minilm || dynamic.isEmpty(), "--dynamic trains the CNN only; drop it or use --encoder cnn");
+        Path root = dir != null ? dir : Path.of(quick ? "runs/snli-quick" : minilm ? "runs/snli-minilm" : "runs/snli");
         validate(e, c, n, fr, sc);
         List<SnliDynamicPruning.Setting> dynamicSettings = new ArrayList<>();
         for (String d : dynamic) {
@@ -138,7 +154,7 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<String> done = new ArrayList<>();
         for (double rate : variants) {
-            SnliPruneSettings s = new SnliPruneSettings(e, c, 1, limit, rate, noiseSeed);
+            SnliPruneSettings s = new SnliPruneSettings(e, c, 1, limit, rate, noiseSeed, encoder);
             Path vdir = root.resolve(s.variantName());
             SnliPruneJob.Outcome out = new SnliPruneJob(vdir, s, o, progress, command).run(sc, fr, noPruning ? List.of() : seeds(n),
                     noPruning ? List.of() : dynamicSettings);

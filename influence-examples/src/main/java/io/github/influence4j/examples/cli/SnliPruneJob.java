@@ -23,6 +23,9 @@ import io.github.influence4j.nlp.encoder.EncodedPairs;
 import io.github.influence4j.nlp.encoder.EncoderConfig;
 import io.github.influence4j.nlp.encoder.SnliData;
 import io.github.influence4j.nlp.snli.SnliLabel;
+import io.github.influence4j.nlp.transformer.MiniLmArtifacts;
+import io.github.influence4j.nlp.transformer.MiniLmExperiment;
+import io.github.influence4j.nlp.transformer.MiniLmSnli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -73,18 +76,17 @@ final class SnliPruneJob {
         Instant started = Instant.now();
         checkSettings();
         o.printf(Locale.ROOT, "%n== snli-prune, variant %s -> %s ==%n", settings.variantName(), dir);
-        SnliData clean = load(settings.limit(), cfg.maxTokens());
+        SnliModel clean = model(settings, dir, progress);
         Optional<NoisyLabels> noise = settings.noiseRate() == 0 ? Optional.empty()
-                : Optional.of(LabelNoise.shuffle(clean.train().labels(), settings.noiseRate(), settings.noiseSeed()));
-        SnliData data = noise.map(nl -> new SnliData(clean.vectors(), clean.train().withLabels(nl.labels()),
-                clean.test())).orElse(clean);
-        int n = data.train().size();
+                : Optional.of(LabelNoise.shuffle(clean.trainLabels(), settings.noiseRate(), settings.noiseSeed()));
+        SnliModel data = noise.map(nl -> clean.withTrainLabels(nl.labels())).orElse(clean);
+        int n = data.trainSize();
         o.printf(Locale.ROOT, "      training pool: SNLI dev, %d pairs%s; test: SNLI test, %d pairs%n", n,
                 noise.map(nl -> String.format(Locale.ROOT, ", %.0f%% of labels shuffled (%d really changed)",
-                        100 * settings.noiseRate(), nl.misannotated())).orElse(""), data.test().size());
+                        100 * settings.noiseRate(), nl.misannotated())).orElse(""), data.testSize());
 
-        o.printf(Locale.ROOT, "%n[1/4] full-data run, %d epoch%s, capturing %d evenly spaced checkpoints -> %s%n",
-                settings.epochs(), settings.epochs() == 1 ? "" : "s", settings.checkpoints(),
+        o.printf(Locale.ROOT, "%n[1/4] full-data run (%s), %d epoch%s, capturing %d evenly spaced checkpoints -> %s%n",
+                data.name(), settings.epochs(), settings.epochs() == 1 ? "" : "s", settings.checkpoints(),
                 dir.resolve(SnliCapture.STORE));
         List<String> names = new ArrayList<>(pruneBy);
         for (String extra : List.of(SnliScores.CONFIDENCE, SnliScores.VARIABILITY, SnliScores.CORRECTNESS)) {
@@ -95,7 +97,7 @@ final class SnliPruneJob {
         Set<ArtifactKind> kinds = SnliScores.captureKinds(names);
         o.printf(Locale.ROOT, "      capturing %s, what the scores %s read%n", kinds, names);
         Optional<SnliCapture.Info> prev = SnliCapture.done(dir);
-        SnliCapture.Info cap = prev.orElseGet(() -> SnliCapture.run(dir, data, cfg, settings, kinds, progress));
+        SnliCapture.Info cap = prev.orElseGet(() -> SnliCapture.run(dir, data, settings, kinds, progress));
         o.printf(Locale.ROOT, "      %stest accuracy %.2f%%, %.1f s per training epoch, %.1f MB per checkpoint%s%n",
                 prev.isPresent() ? "already captured: " : "", 100 * cap.testAccuracy(), cap.trainSecondsPerEpoch(),
                 cap.bytesPerCheckpoint() / 1e6, prev.isPresent() ? "" : String.format(Locale.ROOT,
@@ -128,16 +130,20 @@ final class SnliPruneJob {
         // pruning runs, so that a session cut short has the comparison it was started for
         List<SnliRetraining.Job> first = dynamic.isEmpty() ? List.of()
                 : jobs.stream().filter(j -> j.pruning() == Pruning.NONE).toList();
-        RunResults fin = SnliRetraining.run(dir, first, results, data, cfg, settings.epochs(), o, progress, info);
+        RunResults fin = SnliRetraining.run(dir, first, results, data, settings.epochs(), o, progress, info);
         if (!dynamic.isEmpty()) {
             List<SnliDynamicPruning.Job> dyn = SnliDynamicPruning.pending(fin, dynamic, seeds);
             o.printf(Locale.ROOT, "%n[4b/4] dynamic pruning (%s): %d runs to go -> %s%n", dynamic.stream()
                     .map(SnliDynamicPruning.Setting::label).toList(), dyn.size(), dir.resolve(SnliDynamicPruning.CSV));
             o.flush();
-            fin = SnliDynamicPruning.run(dir, dyn, fin, data, cfg, settings.epochs(), o, progress, info);
+            if (!(data instanceof SnliModel.Cnn cnn)) {
+                throw new CliException("--dynamic trains the CNN (its streaming capture hooks SameDiff's fit loop); drop"
+                        + " --dynamic or use --encoder cnn");
+            }
+            fin = SnliDynamicPruning.run(dir, dyn, fin, cnn.data(), cfg, settings.epochs(), o, progress, info);
         }
         List<SnliRetraining.Job> rest = jobs.stream().filter(j -> !first.contains(j)).toList();
-        fin = SnliRetraining.run(dir, rest, fin, data, cfg, settings.epochs(), o, progress, info);
+        fin = SnliRetraining.run(dir, rest, fin, data, settings.epochs(), o, progress, info);
         fin = fin.withInfo(RunEnvironment.info(command, started, before + (System.nanoTime() - t0) / 1e9));
         ResultsFiles.write(dir, fin);
         return new Outcome(fin, cap);
@@ -154,6 +160,28 @@ final class SnliPruneJob {
         } else {
             settings.write(dir);
         }
+    }
+
+    /** The model of the settings' encoder, with its data (MiniLM: lower-layer states cached beside the variants). */
+    private SnliModel model(SnliPruneSettings s, Path variantDir, Progress progress) {
+        if (s.encoder().equals(SnliPruneSettings.MINILM)) {
+            Path cache = variantDir.toAbsolutePath().getParent().resolve("minilm-cache");
+            MiniLmExperiment.Options opts = MiniLmExperiment.Options.preset(s.epochs(), s.captureSeed());
+            o.printf(Locale.ROOT, "      all-MiniLM-L6-v2 (%s): layers 0-%d frozen, their states cached in %s%n",
+                    MiniLmArtifacts.COORDINATES, opts.startLayer() - 1, cache);
+            o.flush();
+            MiniLmSnli d;
+            try (Progress.Bar bar = progress.bar("caching frozen layers", 2L * 10_000, "pairs")) {
+                d = MiniLmSnli.load(MiniLmArtifacts.locate(), cache, opts.startLayer(), MiniLmSnli.DEFAULT_MAX_LENGTH,
+                        s.limit(), bar::stepTo);
+            }
+            if (d.truncatedPairs() > 0) {
+                o.printf(Locale.ROOT, "      %d pairs longer than %d sub-word tokens were truncated%n", d.truncatedPairs(),
+                        MiniLmSnli.DEFAULT_MAX_LENGTH);
+            }
+            return new SnliModel.MiniLm(d, opts);
+        }
+        return new SnliModel.Cnn(load(s.limit(), cfg.maxTokens()), cfg);
     }
 
     static SnliData load(int limit, int maxTokens) {
@@ -189,19 +217,19 @@ final class SnliPruneJob {
         o.println("      (chance: AUROC 0.5; hardest first)");
     }
 
-    private RunResults initialResults(SnliData data, List<InfluenceScores> all, List<InfluenceScores> pruning,
+    private RunResults initialResults(SnliModel data, List<InfluenceScores> all, List<InfluenceScores> pruning,
             Optional<NoisyLabels> noise, List<DetectionResult> detection, Instant started) {
-        int n = data.train().size();
+        int n = data.trainSize();
         // every score computed, data-map coordinates included: the report shows their histograms too
         List<ScoreInfo> infos = all.stream().map(s -> new ScoreInfo(s.name(), s.orientation().name(),
                 SnliScores.spec(s.name()).description())).toList();
         List<String> classes = Arrays.stream(SnliLabel.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).toList();
         DatasetInfo ds = new DatasetInfo("SNLI 1.0 dev (training pool)" + (settings.limit() > 0 ? ", first "
                 + settings.limit() : ""), "SNLI 1.0 test" + (settings.limit() > 0 ? ", first " + settings.limit() : ""),
-                n, data.test().size(), classes, settings.noiseRate(), noise.map(NoisyLabels::misannotated).orElse(0));
+                n, data.testSize(), classes, settings.noiseRate(), noise.map(NoisyLabels::misannotated).orElse(0));
         Map<String, double[]> cols = new LinkedHashMap<>();
         all.forEach(s -> cols.put(s.name(), byId(s, n)));
-        ExampleTable table = new ExampleTable(IntStream.range(0, n).toArray(), data.train().labels(),
+        ExampleTable table = new ExampleTable(IntStream.range(0, n).toArray(), data.trainLabels(),
                 noise.map(NoisyLabels::changed), cols);
         try {
             table.write(dir.resolve("examples.csv"));

@@ -12,17 +12,11 @@ import io.github.influence4j.examples.report.Pruning;
 import io.github.influence4j.examples.report.ResultsFiles;
 import io.github.influence4j.examples.report.RunResults;
 import io.github.influence4j.examples.report.RunResults.TrainingResult;
-import io.github.influence4j.nlp.encoder.EncoderConfig;
-import io.github.influence4j.nlp.encoder.SnliData;
-import io.github.influence4j.nlp.encoder.SnliExperiment;
-import io.github.influence4j.nlp.encoder.SnliTrainer;
-import io.github.influence4j.nlp.encoder.TrainOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
@@ -86,24 +80,22 @@ final class SnliRetraining {
      * @param update applied to the results before each write (e.g. the wall time so far)
      * @return the final results
      */
-    static RunResults run(Path dir, List<Job> jobs, RunResults results, SnliData data, EncoderConfig cfg, int epochs,
+    static RunResults run(Path dir, List<Job> jobs, RunResults results, SnliModel model, int epochs,
             PrintWriter o, Progress progress, UnaryOperator<RunResults> update) {
-        long steps = jobs.stream().mapToLong(j -> (long) SnliTrainer.stepsPerEpoch(j.keep().length, 128) * epochs).sum();
+        long steps = jobs.stream().mapToLong(j -> model.steps(j.keep().length, epochs)).sum();
         RunResults r = results;
         try (Progress.Bar bar = progress.bar("retraining " + jobs.size() + " runs", steps, "steps")) {
             for (Job j : jobs) {
                 long t0 = System.nanoTime();
-                TrainOptions opts = TrainOptions.builder().epochs(epochs).seed(j.seed()).subset(j.keep()).build();
-                SnliExperiment.Result res = SnliExperiment.run(data, cfg, opts, Optional.empty(),
-                        List.of(new SnliCapture.StepListener(bar)));
+                double accuracy = model.train(j.keep(), j.seed(), epochs, bar);
                 double secs = (System.nanoTime() - t0) / 1e9;
-                TrainingResult t = new TrainingResult(j.pruning(), j.score(), j.fraction(), j.seed(), res.testAccuracy(),
+                TrainingResult t = new TrainingResult(j.pruning(), j.score(), j.fraction(), j.seed(), accuracy,
                         j.keep().length, epochs, secs);
                 r = update.apply(r.withTraining(t));
                 ResultsFiles.write(dir, r);
                 bar.message(j.label());
                 o.printf(Locale.ROOT, "      %s  test accuracy %5.2f%%  (%d examples, %.0f s)%n", j.label(),
-                        100 * res.testAccuracy(), j.keep().length, secs);
+                        100 * accuracy, j.keep().length, secs);
                 o.flush();
             }
         }

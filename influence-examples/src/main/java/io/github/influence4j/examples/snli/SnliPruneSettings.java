@@ -26,17 +26,45 @@ import java.util.Optional;
  *     pairs (0: all; for tests)
  * @param noiseRate the nominal fraction of training labels shuffled (0: clean)
  * @param noiseSeed the seed of the label shuffle
+ * @param encoder the model trained: {@value #CNN} or {@value #MINILM} (absent in directories of
+ *     versions before the transformer: {@value #CNN})
  */
 public record SnliPruneSettings(int epochs, int checkpoints, long captureSeed, int limit, double noiseRate,
-        long noiseSeed) {
+        long noiseSeed, String encoder) {
+    /** The GloVe CNN trained from scratch. */
+    public static final String CNN = "cnn";
+    /** all-MiniLM-L6-v2, pretrained, fine-tuned. */
+    public static final String MINILM = "minilm";
+
     /** The settings file's name in a run directory. */
     public static final String FILE = "settings.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /**
+     * The CNN's settings.
+     *
+     * @param epochs see the record
+     * @param checkpoints see the record
+     * @param captureSeed see the record
+     * @param limit see the record
+     * @param noiseRate see the record
+     * @param noiseSeed see the record
+     */
+    public SnliPruneSettings(int epochs, int checkpoints, long captureSeed, int limit, double noiseRate, long noiseSeed) {
+        this(epochs, checkpoints, captureSeed, limit, noiseRate, noiseSeed, CNN);
+    }
+
     /** Validates the fields. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public SnliPruneSettings {
+        if (encoder == null) {
+            encoder = CNN;
+        }
+        if (!encoder.equals(CNN) && !encoder.equals(MINILM)) {
+            throw new IllegalArgumentException("encoder must be " + CNN + " or " + MINILM + ", got " + encoder);
+        }
         if (epochs < 1 || checkpoints < 2 || limit < 0 || !(noiseRate >= 0 && noiseRate < 1)) {
             throw new IllegalArgumentException("need epochs >= 1, checkpoints >= 2, limit >= 0, noise in [0, 1); got "
                     + epochs + ", " + checkpoints + ", " + limit + ", " + noiseRate);
@@ -89,6 +117,9 @@ public record SnliPruneSettings(int epochs, int checkpoints, long captureSeed, i
         }
         if (captureSeed != other.captureSeed || noiseSeed != other.noiseSeed) {
             return Optional.of("capture seed " + other.captureSeed + ", noise seed " + other.noiseSeed);
+        }
+        if (!encoder.equals(other.encoder)) {
+            return Optional.of("--encoder " + other.encoder + " (now " + encoder + ")");
         }
         if (limit != other.limit) {
             return Optional.of("--limit " + other.limit + " (now " + limit + ")");

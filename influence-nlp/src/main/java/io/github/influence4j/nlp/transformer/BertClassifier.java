@@ -265,11 +265,11 @@ public final class BertClassifier {
      * @throws IllegalArgumentException where they do not suit this classifier
      */
     public void checkInputs(PairInputs inputs) {
-        if (inputs instanceof HiddenStateCache c) {
-            if (c.startLayer() != startLayer) {
-                throw new IllegalArgumentException("hidden states cached for layer " + c.startLayer()
+        if (inputs.startLayer() > 0) {
+            if (inputs.startLayer() != startLayer) {
+                throw new IllegalArgumentException("hidden states cached for layer " + inputs.startLayer()
                         + (startLayer == 0 ? ", but this classifier reads token ids" : ", but this classifier starts at layer "
-                                + startLayer) + "; build it with createTop(weights, " + c.startLayer() + ", seed)");
+                                + startLayer) + "; build it with createTop(weights, " + inputs.startLayer() + ", seed)");
             }
         } else if (startLayer > 0) {
             throw new IllegalArgumentException("this classifier starts at layer " + startLayer

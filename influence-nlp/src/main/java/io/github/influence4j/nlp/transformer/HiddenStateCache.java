@@ -257,6 +257,7 @@ public final class HiddenStateCache implements PairInputs {
     }
 
     /** @return the first layer the cache feeds */
+    @Override
     public int startLayer() {
         return startLayer;
     }

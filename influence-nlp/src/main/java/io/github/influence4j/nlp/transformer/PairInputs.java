@@ -31,6 +31,55 @@ public interface PairInputs {
     Map<String, INDArray> placeholders(int[] batch, BertConfig config);
 
     /**
+     * @return the encoder layer these inputs feed: 0 for token ids, else the first layer above the
+     *     cached states ({@link BertClassifier#createTop})
+     */
+    default int startLayer() {
+        return 0;
+    }
+
+    /**
+     * A view of some pairs (a pruned training set).
+     *
+     * @param indices pairs of this input, in the view's order
+     * @return the view
+     */
+    default PairInputs subset(int[] indices) {
+        PairInputs all = this;
+        int[] idx = indices.clone();
+        for (int i : idx) {
+            if (i < 0 || i >= all.size()) {
+                throw new IllegalArgumentException("subset index " + i + " outside [0, " + all.size() + ")");
+            }
+        }
+        return new PairInputs() {
+            @Override
+            public int size() {
+                return idx.length;
+            }
+
+            @Override
+            public int length(int i) {
+                return all.length(idx[i]);
+            }
+
+            @Override
+            public Map<String, INDArray> placeholders(int[] batch, BertConfig config) {
+                int[] b = new int[batch.length];
+                for (int k = 0; k < b.length; k++) {
+                    b[k] = idx[batch[k]];
+                }
+                return all.placeholders(b, config);
+            }
+
+            @Override
+            public int startLayer() {
+                return all.startLayer();
+            }
+        };
+    }
+
+    /**
      * @param pairs encoded pairs
      * @return inputs that feed the token ids (a classifier over the whole encoder)
      */
