@@ -56,9 +56,15 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
 
     @Option(names = "--encoder", paramLabel = "MODEL", defaultValue = "cnn",
             description = {"The model: cnn (GloVe CNN trained from scratch, the default) or minilm (all-MiniLM-L6-v2,",
-                "pretrained, layers 4-5 and the head fine-tuned over cached layers 0-3; needs the model jar, see README).",
-                "minilm's preset: 2 epochs, 4 checkpoints, 1 seed, fractions 0.3, every score but tracin-we-self."})
+                "pretrained; the top --train-layers and the head fine-tuned over the cached output of the frozen layers;",
+                "the launcher fetches the model jar). minilm's preset: 2 epochs, 4 checkpoints, 1 seed, fraction 0.3,",
+                "every score but tracin-we-self."})
     String encoder;
+
+    @Option(names = "--train-layers", paramLabel = "K", defaultValue = "2",
+            description = {"With --encoder minilm: fine-tune the top K of the 6 encoder layers (0: the head only, up to 5),",
+                "over the cached output of the frozen ones (default: ${DEFAULT-VALUE})."})
+    int trainLayers;
 
     @Option(names = "--seeds", paramLabel = "N", description = "Seeds per training configuration, 1..N (default 3; quick 1).")
     @Nullable Integer seeds;
@@ -129,6 +135,8 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
                 .filter(x -> !x.equals(SnliScores.TRACIN_WE_SELF)).toList() : SnliScores.PRUNING;
         require(!minilm || !sc.contains(SnliScores.TRACIN_WE_SELF), "--scores: tracin-we-self reads word-embedding"
                 + " gradients, which --encoder minilm does not capture (its lower layers are frozen and cached)");
+        require(trainLayers >= 0 && trainLayers <= 5, "--train-layers must be in [0, 5], was " + trainLayers);
+        require(minilm || trainLayers == SnliPruneSettings.DEFAULT_TRAIN_LAYERS, "--train-layers needs --encoder minilm");
         require(!minilm || dynamic.isEmpty(), "--dynamic trains the CNN only; drop it or use --encoder cnn");
         Path root = dir != null ? dir : Path.of(quick ? "runs/snli-quick" : minilm ? "runs/snli-minilm" : "runs/snli");
         validate(e, c, n, fr, sc);
@@ -154,7 +162,7 @@ final class SnliPruneCommand extends Subcommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<String> done = new ArrayList<>();
         for (double rate : variants) {
-            SnliPruneSettings s = new SnliPruneSettings(e, c, 1, limit, rate, noiseSeed, encoder);
+            SnliPruneSettings s = new SnliPruneSettings(e, c, 1, limit, rate, noiseSeed, encoder, trainLayers);
             Path vdir = root.resolve(s.variantName());
             SnliPruneJob.Outcome out = new SnliPruneJob(vdir, s, o, progress, command).run(sc, fr, noPruning ? List.of() : seeds(n),
                     noPruning ? List.of() : dynamicSettings);

@@ -118,6 +118,16 @@ final class SnliPruneJob {
         }
 
         RunResults results = initialResults(data, all, pruning, noise, detection, started);
+        if (data instanceof SnliModel.MiniLm && seeds.contains(cap.seed())
+                && !results.hasTraining(Pruning.NONE, RunResults.FULL, 0, cap.seed())) {
+            // MiniLM's training is deterministic (no dropout; capture only reads the model): the full-data run of the
+            // capture seed is the captured run itself, so it is recorded rather than trained again
+            results = results.withTraining(new RunResults.TrainingResult(Pruning.NONE, RunResults.FULL, 0, cap.seed(),
+                    cap.testAccuracy(), n, settings.epochs(), cap.trainSecondsPerEpoch() * settings.epochs()));
+            ResultsFiles.write(dir, results);
+            o.printf(Locale.ROOT, "      full data, seed %d: the captured run (training is deterministic), test accuracy"
+                    + " %.2f%%%n", cap.seed(), 100 * cap.testAccuracy());
+        }
         List<SnliRetraining.Job> jobs = SnliRetraining.pending(results, pruning, fractions, seeds, n);
         int total = seeds.size() * (1 + fractions.size() * (1 + 2 * pruning.size()));
         o.printf(Locale.ROOT, "%n[4/4] pruning and retraining: %d runs in all, %d already done, %d to go%n", total,
@@ -166,7 +176,7 @@ final class SnliPruneJob {
     private SnliModel model(SnliPruneSettings s, Path variantDir, Progress progress) {
         if (s.encoder().equals(SnliPruneSettings.MINILM)) {
             Path cache = variantDir.toAbsolutePath().getParent().resolve("minilm-cache");
-            MiniLmExperiment.Options opts = MiniLmExperiment.Options.preset(s.epochs(), s.captureSeed());
+            MiniLmExperiment.Options opts = MiniLmExperiment.Options.preset(s.trainLayers(), s.epochs(), s.captureSeed());
             o.printf(Locale.ROOT, "      all-MiniLM-L6-v2 (%s): layers 0-%d frozen, their states cached in %s%n",
                     MiniLmArtifacts.COORDINATES, opts.startLayer() - 1, cache);
             o.flush();

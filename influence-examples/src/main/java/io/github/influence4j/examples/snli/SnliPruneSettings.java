@@ -28,9 +28,13 @@ import java.util.Optional;
  * @param noiseSeed the seed of the label shuffle
  * @param encoder the model trained: {@value #CNN} or {@value #MINILM} (absent in directories of
  *     versions before the transformer: {@value #CNN})
+ * @param trainLayers {@value #MINILM} only: the top encoder layers fine-tuned (0: the head only;
+ *     absent: {@value #DEFAULT_TRAIN_LAYERS})
  */
 public record SnliPruneSettings(int epochs, int checkpoints, long captureSeed, int limit, double noiseRate,
-        long noiseSeed, String encoder) {
+        long noiseSeed, String encoder, Integer trainLayers) {
+    /** MiniLM's fine-tuned top layers unless told otherwise. */
+    public static final int DEFAULT_TRAIN_LAYERS = 2;
     /** The GloVe CNN trained from scratch. */
     public static final String CNN = "cnn";
     /** all-MiniLM-L6-v2, pretrained, fine-tuned. */
@@ -53,7 +57,7 @@ public record SnliPruneSettings(int epochs, int checkpoints, long captureSeed, i
      * @param noiseSeed see the record
      */
     public SnliPruneSettings(int epochs, int checkpoints, long captureSeed, int limit, double noiseRate, long noiseSeed) {
-        this(epochs, checkpoints, captureSeed, limit, noiseRate, noiseSeed, CNN);
+        this(epochs, checkpoints, captureSeed, limit, noiseRate, noiseSeed, CNN, DEFAULT_TRAIN_LAYERS);
     }
 
     /** Validates the fields. */
@@ -61,6 +65,12 @@ public record SnliPruneSettings(int epochs, int checkpoints, long captureSeed, i
     public SnliPruneSettings {
         if (encoder == null) {
             encoder = CNN;
+        }
+        if (trainLayers == null) {
+            trainLayers = DEFAULT_TRAIN_LAYERS;
+        }
+        if (trainLayers < 0 || trainLayers > 5) {
+            throw new IllegalArgumentException("trainLayers must be in [0, 5], got " + trainLayers);
         }
         if (!encoder.equals(CNN) && !encoder.equals(MINILM)) {
             throw new IllegalArgumentException("encoder must be " + CNN + " or " + MINILM + ", got " + encoder);
@@ -120,6 +130,9 @@ public record SnliPruneSettings(int epochs, int checkpoints, long captureSeed, i
         }
         if (!encoder.equals(other.encoder)) {
             return Optional.of("--encoder " + other.encoder + " (now " + encoder + ")");
+        }
+        if (encoder.equals(MINILM) && !trainLayers.equals(other.trainLayers)) {
+            return Optional.of("--train-layers " + other.trainLayers + " (now " + trainLayers + ")");
         }
         if (limit != other.limit) {
             return Optional.of("--limit " + other.limit + " (now " + limit + ")");

@@ -38,7 +38,8 @@ class SnliPruneMiniLmTest {
             "--noise", "0.2", "--no-clean", "--no-progress"};
         String out = CliRun.of(args).assertOk().out();
         for (String s : List.of("all-MiniLM-L6-v2", "layers 0-3 frozen", "full-data run (minilm)",
-                "[4/4] pruning and retraining: 8 runs in all, 0 already done, 8 to go", "done in")) {
+                "the captured run (training is deterministic)",
+                "[4/4] pruning and retraining: 8 runs in all, 1 already done, 7 to go", "done in")) {
             assertTrue(out.contains(s), "missing '" + s + "' in:\n" + out);
         }
         Path v = dir.resolve("noise-20");
@@ -69,6 +70,9 @@ class SnliPruneMiniLmTest {
         cnn[2] = "cnn";
         CliRun refused = CliRun.of(cnn);
         assertTrue(refused.exitCode() != 0 && refused.err().contains("--encoder minilm"), refused.err());
+        CliRun layers = CliRun.of(args[0], args[1], args[2], args[3], args[4], "--train-layers", "1", "--limit", "60",
+                "--epochs", "1", "--checkpoints", "2", "--noise", "0.2", "--no-clean", "--no-progress");
+        assertTrue(layers.exitCode() != 0 && layers.err().contains("--train-layers 2 (now 1)"), layers.err());
         // TracIn-WE needs word-embedding gradients, which the cached lower layers do not give
         CliRun we = CliRun.of("snli-prune", "--encoder", "minilm", "--dir", tmp.resolve("we").toString(), "--scores",
                 "tracin-we-self", "--limit", "60", "--no-progress");

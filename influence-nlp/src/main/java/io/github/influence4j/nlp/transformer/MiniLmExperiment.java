@@ -86,7 +86,21 @@ public final class MiniLmExperiment {
          *     32, AdamW at 1e-4 (encoder) and 1e-3 (head), decay 0.01, 10% warm-up
          */
         public static Options preset(int epochs, long seed) {
-            return new Options(4, new FineTuneOptions(epochs, 32, 1e-4, 1e-3, 0.01, 0.1, 20, seed), 64);
+            return preset(2, epochs, seed);
+        }
+
+        /**
+         * @param trainedLayers encoder layers fine-tuned, the top ones, in {@code [0, 6]} (0: the head only)
+         * @param epochs passes over the pool
+         * @param seed the run's seed
+         * @return {@link #preset(int, long)} with another number of trained layers
+         */
+        public static Options preset(int trainedLayers, int epochs, long seed) {
+            if (trainedLayers < 0 || trainedLayers > 5) {
+                throw new IllegalArgumentException("trainedLayers must be in [0, 5] (layer 0 reads the frozen embeddings"
+                        + " from the cache), got " + trainedLayers);
+            }
+            return new Options(6 - trainedLayers, new FineTuneOptions(epochs, 32, 1e-4, 1e-3, 0.01, 0.1, 20, seed), 64);
         }
 
         /**

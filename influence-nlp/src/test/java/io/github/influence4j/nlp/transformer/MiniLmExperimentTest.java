@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A MiniLM run over cached states on a tiny random BERT: capture at the scheduled steps with the
  * head's learning rate, a rerun on the same store skips every committed checkpoint and reproduces the
- * model exactly, a subset trains on those pairs only, and kinds it cannot capture are refused.
+ * model exactly, so does a run without capture, a subset trains on those pairs only, and kinds it cannot capture are refused.
  */
 class MiniLmExperimentTest {
     private static final BertConfig TINY = new BertConfig(30, 8, 3, 2, 16, 12, 2, 1e-12);
@@ -94,6 +94,13 @@ class MiniLmExperimentTest {
             assertEquals(first.testAccuracy(), again.testAccuracy());
             assertArrayEquals(fc1, again.model().graph().getArrForVarName("fc1_w").data().asFloat());
         }
+        // capture only reads the model: the same run without capture trains the same weights
+        MiniLmExperiment.Result plain = MiniLmExperiment.run(d, options(), Optional.empty(), Optional.empty(),
+                (s, e, lr) -> { });
+        assertEquals(first.testAccuracy(), plain.testAccuracy());
+        assertArrayEquals(fc1, plain.model().graph().getArrForVarName("fc1_w").data().asFloat());
+        assertArrayEquals(first.model().graph().getArrForVarName("encoder.layer.2.output.dense.weight").data().asFloat(),
+                plain.model().graph().getArrForVarName("encoder.layer.2.output.dense.weight").data().asFloat());
     }
 
     @Test
