@@ -118,7 +118,8 @@ class BertFineTunerTest {
         assertTrue(padding * 2 < unsortedPadding, "bucketed padding " + padding + " vs unsorted " + unsortedPadding);
     }
 
-    private static List<PairEncoding> randomPairs(int n, Random r) {
+    /** Random short pairs over ids 3..29 of a tiny vocabulary: {@code [CLS]-like a tokens, b tokens}. */
+    static List<PairEncoding> randomPairs(int n, Random r) {
         List<PairEncoding> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int a = 1 + r.nextInt(4);

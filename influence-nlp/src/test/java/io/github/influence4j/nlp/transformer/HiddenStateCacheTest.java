@@ -13,7 +13,6 @@ import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.capture.CapturedBatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,19 +31,7 @@ class HiddenStateCacheTest {
     private static final BertConfig TINY = new BertConfig(30, 8, 3, 2, 16, 12, 2, 1e-12);
 
     private static List<PairEncoding> pairs(int n, Random r) {
-        List<PairEncoding> pairs = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int a = 1 + r.nextInt(4);
-            int b = 1 + r.nextInt(4);
-            int[] ids = new int[a + b + 3];
-            int[] types = new int[ids.length];
-            for (int t = 0; t < ids.length; t++) {
-                ids[t] = 3 + r.nextInt(27);
-                types[t] = t > a + 1 ? 1 : 0;
-            }
-            pairs.add(new PairEncoding(ids, types, 0));
-        }
-        return pairs;
+        return BertFineTunerTest.randomPairs(n, r);
     }
 
     @Test
