@@ -128,9 +128,14 @@ public final class BertClassifier {
      *     states, logits, loss, head layers fc1-fc3
      */
     public static GraphTaps topGraphTaps() {
+        return taps(BertEncoder.CACHED_HIDDEN, BertEncoder.HIDDEN_INPUT);
+    }
+
+    /** The head's taps with input gradients taken at {@code inputs}, whose gradient needs {@code root}. */
+    private static GraphTaps taps(String inputs, String root) {
         return GraphTaps.builder()
-                .embeddingOutput(BertEncoder.CACHED_HIDDEN).lookupOutput(BertEncoder.CACHED_HIDDEN)
-                .gradientRoots(BertEncoder.HIDDEN_INPUT)
+                .embeddingOutput(inputs).lookupOutput(inputs)
+                .gradientRoots(root)
                 .logits(LOGITS).perExampleLoss(LOSS).labelPlaceholder(LABELS)
                 .denseLayer("fc1", POOLED, "fc1_z")
                 .denseLayer("fc2", "fc2_in", "fc2_z")
@@ -141,15 +146,7 @@ public final class BertClassifier {
 
     /** @return the names capture reads: input embeddings, logits, loss, head layers fc1-fc3 */
     public static GraphTaps graphTaps() {
-        return GraphTaps.builder()
-                .embeddingOutput(BertEncoder.WORD_EMBEDDINGS).lookupOutput(BertEncoder.WORD_EMBEDDINGS)
-                .gradientRoots(BertEncoder.WORD_TABLE)
-                .logits(LOGITS).perExampleLoss(LOSS).labelPlaceholder(LABELS)
-                .denseLayer("fc1", POOLED, "fc1_z")
-                .denseLayer("fc2", "fc2_in", "fc2_z")
-                .denseLayer("fc3", "fc3_in", LOGITS)
-                .numClasses(CLASSES)
-                .build();
+        return taps(BertEncoder.WORD_EMBEDDINGS, BertEncoder.WORD_TABLE);
     }
 
     private static SDVariable var(SameDiff sd, List<String> trainable, String name, Random rnd, long fanIn,
