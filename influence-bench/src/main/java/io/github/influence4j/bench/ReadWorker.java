@@ -41,7 +41,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@link ArtifactReads}), and (h) {@link TrainingArtifactStore#readDoubles} of the whole artifact per
  * checkpoint (ranges of up to 32 MiB of float64) into one reused array: the float64 read scorers
  * make now, whole-file sequential reads with read-ahead (ragged artifacts: readRaggedDoubles two
- * chunks at a time, a fresh array of the exact size). Reported as
+ * chunks at a time, a fresh array of the exact size), and (i) {@link TrainingArtifactStore#readFloats}
+ * the same way into a reused {@code float[]} holding ranges of up to 1 MiB (ragged artifacts:
+ * readRaggedFloats a chunk at a time into one reused array): the float32 read, no widening. Reported as
  * {@code bytes.<key>} and {@code seconds.<method>.<key>}.
  *
  * <p>Arguments: {@code STORE_DIR ROUNDS KEY[,KEY...]}.
@@ -50,7 +52,10 @@ public final class ReadWorker {
     /** The measured methods, in table order. */
     public static final List<String> METHODS = List.of("raw", "raw-into-array", "readAllBytes", "readAllBytes+crc32c",
             "readAllBytes+sha256", "store.read", "store.read-sha256", "store.read+float64",
-            "store.readDoubles");
+            "store.readDoubles", "store.readFloats");
+
+    /** The float32 reads' range budget: one reused array about the size of the raw read's buffer. */
+    private static final long FLOAT_RANGE_BYTES = Long.getLong("influence4j.bench.floatRangeBytes", 1L << 20);
 
     private ReadWorker() {
     }
@@ -97,7 +102,8 @@ public final class ReadWorker {
             case 4 -> heap(files, 2);
             case 5, 6 -> storeRead(store, key, false);
             case 7 -> storeRead(store, key, true);
-            default -> readDoubles(store, key);
+            case 8 -> readDoubles(store, key);
+            default -> readFloats(store, key);
         };
     }
 
@@ -196,6 +202,34 @@ public final class ReadWorker {
         for (Checkpoint c : store.checkpointsWith(key)) {
             for (ExampleRange r : store.chunkRanges(examples)) {
                 int n = store.readDoubles(c.id(), key, r, buf);
+                acc += n == 0 ? 0 : buf[n - 1];
+            }
+        }
+        return acc;
+    }
+
+    private static double readFloats(TrainingArtifactStore store, ArtifactKey key) {
+        ArtifactInfo info = store.artifacts(store.checkpointsWith(key).get(0).id()).get(key);
+        int chunk = store.spec().chunkSize();
+        if (info.isRagged()) {
+            double acc = 0;
+            int[] lengths = new int[chunk];
+            float[] reuse = null;
+            for (Checkpoint c : store.checkpointsWith(key)) {
+                for (ExampleRange r : store.chunkRanges()) {
+                    reuse = store.readRaggedFloats(c.id(), key, r, lengths, reuse);
+                    acc += reuse.length == 0 ? 0 : reuse[0];
+                }
+            }
+            return acc;
+        }
+        long per = info.elementsPerRow();
+        int examples = (int) Math.max(chunk, (FLOAT_RANGE_BYTES / (4 * per)) / chunk * chunk);
+        float[] buf = new float[Math.toIntExact(Math.min(store.numExamples(), examples) * per)];
+        double acc = 0;
+        for (Checkpoint c : store.checkpointsWith(key)) {
+            for (ExampleRange r : store.chunkRanges(examples)) {
+                int n = store.readFloats(c.id(), key, r, buf);
                 acc += n == 0 ? 0 : buf[n - 1];
             }
         }

@@ -13,6 +13,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Read access to the training artifacts of one run: N examples, an ordered list of
@@ -174,6 +175,81 @@ public interface TrainingArtifactStore extends AutoCloseable {
             double[] out = new double[c.values().isEmpty() ? 0 : Math.toIntExact(c.values().length())];
             if (out.length > 0) {
                 io.github.influence4j.core.io.DoubleCopy.copy(c.values(), out, 0);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Reads a dense float32 (or float16) artifact over a range of examples as float32 into an array
+     * the caller reuses: half the bytes of {@link #readDoubles} for a scorer that widens as it
+     * computes. Checks are those of {@link #read}; float16 widens exactly; nothing is rounded.
+     *
+     * @param checkpointId a committed checkpoint, or {@code ""} for a static artifact
+     * @param key a dense artifact stored as float32 or float16
+     * @param range examples within {@code [0, N)}
+     * @param into receives {@code range.size() * elementsPerRow} values from index 0
+     * @return the number of values written
+     * @throws IllegalArgumentException if {@code into} is too short, or the artifact is stored as
+     *     float64 or integers (read those with {@link #readDoubles})
+     * @implNote The default reads through {@link #read}; the file store reads as {@link #readDoubles}
+     *     does, copying each cached block instead of widening it.
+     */
+    default int readFloats(String checkpointId, ArtifactKey key, ExampleRange range, float[] into) {
+        try (ArtifactChunk c = checkpointId.isEmpty() ? readStatic(key, range) : read(checkpointId, key, range)) {
+            io.github.influence4j.core.io.FloatCopy.checkFloat32(key, c.values().dataType());
+            long n = c.values().isEmpty() ? 0 : c.values().length();
+            if (n > into.length) {
+                throw new IllegalArgumentException(key + ": " + range + " holds " + n + " values; the array has "
+                        + into.length);
+            }
+            return n == 0 ? 0 : io.github.influence4j.core.io.FloatCopy.copy(c.values(), into, 0);
+        }
+    }
+
+    /**
+     * Reads a ragged float32 (or float16) artifact (real positions only) over a range of examples
+     * as float32, with the checks of {@link #read}.
+     *
+     * @param checkpointId a committed checkpoint, or {@code ""} for a static artifact
+     * @param key a ragged artifact stored as float32 or float16
+     * @param range examples within {@code [0, N)}
+     * @param lengths receives T_i, the positions of each example of the range
+     * @return exactly {@code sum T_i * elementsPerRow} values, the positions of all examples in order
+     * @throws IllegalArgumentException if the artifact is stored as float64 or integers
+     * @implNote Calls {@link #readRaggedFloats(String, ArtifactKey, ExampleRange, int[], float[])}
+     *     with no array to reuse.
+     */
+    default float[] readRaggedFloats(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths) {
+        return readRaggedFloats(checkpointId, key, range, lengths, null);
+    }
+
+    /**
+     * As {@link #readRaggedFloats(String, ArtifactKey, ExampleRange, int[])}, into an array the
+     * caller reuses from call to call when it is long enough (the values of a ragged range are not
+     * known in number before the read).
+     *
+     * @param checkpointId a committed checkpoint, or {@code ""} for a static artifact
+     * @param key a ragged artifact stored as float32 or float16
+     * @param range examples within {@code [0, N)}
+     * @param lengths receives T_i, the positions of each example of the range
+     * @param reuse an array to fill if it holds the values, or null
+     * @return {@code reuse} or a new array, holding the {@code sum T_i * elementsPerRow} values from
+     *     index 0 (a reused array may be longer: count the values from {@code lengths})
+     * @throws IllegalArgumentException if the artifact is stored as float64 or integers
+     * @implNote The default reads through {@link #read}; the file store as {@link #readRaggedDoubles}.
+     */
+    default float[] readRaggedFloats(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths,
+            float @Nullable [] reuse) {
+        try (ArtifactChunk c = checkpointId.isEmpty() ? readStatic(key, range) : read(checkpointId, key, range)) {
+            io.github.influence4j.core.io.FloatCopy.checkFloat32(key, c.values().dataType());
+            for (int i = 0; i < c.size(); i++) {
+                lengths[i] = c.length(i);
+            }
+            int n = c.values().isEmpty() ? 0 : Math.toIntExact(c.values().length());
+            float[] out = reuse != null && reuse.length >= n ? reuse : new float[n];
+            if (n > 0) {
+                io.github.influence4j.core.io.FloatCopy.copy(c.values(), out, 0);
             }
             return out;
         }

@@ -59,6 +59,14 @@ final class ChunkSum {
         return value;
     }
 
+    /**
+     * @param f the file's manifest entry
+     * @return whether the checksum equals the recorded one (for none: always), without formatting
+     */
+    boolean matches(StoredFile f) {
+        return crc != null ? crc.getValue() == f.crc32c() : md == null || value().equals(f.sha256());
+    }
+
     String expected(StoredFile f) {
         return crc != null ? hex8(f.crc32c()) : md != null ? f.sha256() : "";
     }

@@ -4,12 +4,14 @@
 package io.github.influence4j.core.store.file;
 
 import io.github.influence4j.core.io.DoubleCopy;
+import io.github.influence4j.core.io.FloatCopy;
 import io.github.influence4j.core.io.Float16;
 import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.ArtifactChunk;
 import io.github.influence4j.core.store.ArtifactInfo;
 import io.github.influence4j.core.store.ExampleRange;
 import io.github.influence4j.core.store.file.ChunkFiles.Origin;
+import io.github.influence4j.core.store.file.Manifest.Finiteness;
 import io.github.influence4j.core.store.file.Manifest.StoredArtifact;
 import io.github.influence4j.core.store.file.Manifest.StoredChunk;
 import io.github.influence4j.core.store.file.Manifest.StoredFile;
@@ -17,48 +19,49 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * The file store's float64 read path ({@code TrainingArtifactStore.readDoubles}): the chunk files
- * of a chunk-aligned range of a dense artifact, read whole and in order into reused direct buffers,
- * the next file read on a background thread while this one is checked and converted (read-ahead),
- * each checksummed block by block while in cache and widened to float64 in the same pass, with
- * the NaN/infinity check (on the raw bits) on the same cached block. No ND4J array is allocated.
+ * The file store's float64 and float32 read paths ({@code TrainingArtifactStore.readDoubles},
+ * {@code readFloats} and their ragged forms): the chunk files of a chunk-aligned range, in order,
+ * each streamed through one reused direct buffer of {@value #PIECE} bytes that stays in the CPU
+ * cache while it is checksummed (CRC32C) and converted, block by block, into the caller's array:
+ * widened to float64, or copied as float32. No ND4J array is allocated and no thread is started.
  *
- * @implNote Anything unusual (a ragged artifact, a range that cuts a chunk, a header other than
- *     the one the writer writes, a checksum mismatch, a non-finite value under
- *     {@code NonFinitePolicy.FAIL}, an I/O error) falls back, for that chunk, to {@link RangeReader},
- *     which reads it again and reports exactly what is wrong, so that errors are the same as
- *     {@code read}'s. A file's directories are checked component by component (no symbolic link,
- *     regular directories) once per reader; each file itself is checked on every read (regular,
- *     not a link, of the recorded length).
+ * <p>NaN and infinity: a file the writer recorded as all finite is trusted once its checksum
+ * matches (as {@code read} trusts it); a file without that record is scanned on the raw bits in
+ * the conversion loop; a file recorded as not all finite goes to the generic read, which names
+ * the example.
+ *
+ * @implNote Anything unusual (a range that cuts a chunk, a header other than the one the writer
+ *     writes, a checksum mismatch, a non-finite value under {@code NonFinitePolicy.FAIL}, an I/O
+ *     error) falls back, for that chunk, to {@link RangeReader}, which reads it again and reports
+ *     exactly what is wrong, so that errors are the same as {@code read}'s; values of a damaged
+ *     chunk already written into the caller's array are either overwritten by that read or the
+ *     read throws. A file's directories are checked component by component (no symbolic link,
+ *     regular directories) once per reader; each file is opened without following links and its
+ *     length checked against the manifest on every read. Until 2026-12-07 a file was read whole
+ *     into a buffer, the next on a background thread, and checksummed afterwards: twice the memory
+ *     traffic, half the speed, and a second core busy (docs/BENCHMARKS.md, table 4).
  */
 final class DoubleReader {
     /** Bytes checksummed and converted per step, small enough to stay in the CPU cache. */
     private static final int CACHE_BLOCK = 1 << 16;
-    /** Below this many bytes left to read, the next file is read on the calling thread. */
-    private static final long READ_AHEAD_MIN_BYTES = 1 << 20;
-    private static final ExecutorService READ_AHEAD = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "influence4j-read-ahead");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * Bytes read from a file per step: the piece stays in the CPU cache while it is checksummed and
+     * converted (256 KiB measured fastest here, against 64 KiB and 1 MiB; reading a whole file first
+     * and checksumming it after was half as fast: docs/BENCHMARKS.md, table 4).
+     */
+    private static final int PIECE = 1 << 18;
 
     private final ChunkPool pool;
     private final Set<Path> checkedDirs = ConcurrentHashMap.newKeySet();
@@ -73,9 +76,9 @@ final class DoubleReader {
         ArtifactChunk read(ExampleRange range);
     }
 
-    /** Two reused direct read buffers and a conversion block. */
+    /** A reused direct piece buffer and conversion blocks. */
     private static final class Scratch {
-        final ByteBuffer[] bufs = {ByteBuffer.allocateDirect(0), ByteBuffer.allocateDirect(0)};
+        final ByteBuffer piece = ByteBuffer.allocateDirect(PIECE).order(ByteOrder.LITTLE_ENDIAN);
         final float[] floats = new float[CACHE_BLOCK / 4];
         final short[] halves = new short[CACHE_BLOCK / 2];
         final int[] ints = new int[CACHE_BLOCK / 4];
@@ -83,16 +86,6 @@ final class DoubleReader {
         long[] headerShape = new long[0];
         DataType headerType = DataType.FLOAT;
         byte[] header = new byte[0];
-
-        ByteBuffer buffer(int which, long size) {
-            if (bufs[which].capacity() < size) {
-                long cap = Math.max(size, Math.min(Integer.MAX_VALUE - 8, 2L * bufs[which].capacity()));
-                bufs[which] = ByteBuffer.allocateDirect((int) cap).order(ByteOrder.LITTLE_ENDIAN);
-            }
-            ByteBuffer b = bufs[which];
-            b.clear().limit((int) size);
-            return b;
-        }
 
         byte[] header(DataType dt, long[] shape) {
             if (dt != headerType || !Arrays.equals(shape, headerShape)) {
@@ -108,9 +101,6 @@ final class DoubleReader {
     private record Job(Origin origin, StoredFile file, long[] shape, int outOffset, int count) {
     }
 
-    /** A file read into a buffer, or why not ({@code buffer == null}). */
-    private record Loaded(@Nullable ByteBuffer buffer, Object stamp) {
-    }
 
     /**
      * @param root the store directory
@@ -126,12 +116,47 @@ final class DoubleReader {
      */
     int read(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range, int chunkSize,
             boolean checkFinite, double[] out, Generic generic) {
+        return read(root, storeId, cp, a, range, chunkSize, checkFinite, out, null, generic);
+    }
+
+    /**
+     * As {@link #read(Path, String, String, StoredArtifact, ExampleRange, int, boolean, double[], Generic)},
+     * into float32 (float32 artifacts copied, float16 widened exactly).
+     *
+     * @param root the store directory
+     * @param storeId the store id
+     * @param cp the checkpoint, or {@code ""}
+     * @param a the artifact, stored as float32 or float16
+     * @param range examples
+     * @param chunkSize the store's chunk size
+     * @param checkFinite whether NaN or infinity fails the read
+     * @param out receives {@code range.size() * elementsPerRow} values from index 0
+     * @param generic the generic read, for fallbacks
+     * @return the number of values written
+     */
+    int readFloats(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range, int chunkSize,
+            boolean checkFinite, float[] out, Generic generic) {
+        checkFloat32(a.info());
+        return read(root, storeId, cp, a, range, chunkSize, checkFinite, null, out, generic);
+    }
+
+    /**
+     * @param info an artifact
+     * @throws IllegalArgumentException unless it is stored as float32 or float16 (exactly representable as float32)
+     */
+    static void checkFloat32(ArtifactInfo info) {
+        FloatCopy.checkFloat32(info.key(), info.dataType());
+    }
+
+    private int read(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range, int chunkSize,
+            boolean checkFinite, double @Nullable [] out, float @Nullable [] outF, Generic generic) {
         ArtifactInfo info = a.info();
         long perRow = info.elementsPerRow();
         long need = range.size() * perRow;
-        if (need > out.length) {
+        int length = out != null ? out.length : outF.length;
+        if (need > length) {
             throw new IllegalArgumentException(info.key() + ": " + range + " holds " + need + " values; the array has "
-                    + out.length);
+                    + length);
         }
         if (range.size() == 0) {
             return 0;
@@ -142,7 +167,7 @@ final class DoubleReader {
         if (info.isRagged() || parts.get(0).range().from() != range.from()
                 || parts.get(parts.size() - 1).range().to() != range.to()) {
             try (ArtifactChunk c = generic.read(range)) {
-                return copy(c, out, 0);
+                return copy(c, out, outF, 0);
             }
         }
         Job[] jobs = new Job[parts.size()];
@@ -152,7 +177,7 @@ final class DoubleReader {
                     ChunkFiles.shape(info, c.range().size()), Math.toIntExact((c.range().from() - range.from()) * perRow),
                     Math.toIntExact(c.range().size() * perRow));
         }
-        run(jobs, info.dataType(), checkFinite, out, generic);
+        run(jobs, info.dataType(), checkFinite, out, outF, generic);
         return Math.toIntExact(need);
     }
 
@@ -174,20 +199,50 @@ final class DoubleReader {
      */
     double[] readRagged(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range, int chunkSize,
             boolean checkFinite, int[] lengths, Generic generic) {
+        return (double[]) readRagged(root, storeId, cp, a, range, chunkSize, checkFinite, lengths, generic, false,
+                null);
+    }
+
+    /**
+     * As {@link #readRagged(Path, String, String, StoredArtifact, ExampleRange, int, boolean, int[], Generic)},
+     * into float32 (float32 artifacts copied, float16 widened exactly).
+     *
+     * @param root the store directory
+     * @param storeId the store id
+     * @param cp the checkpoint, or {@code ""}
+     * @param a the (ragged) artifact, stored as float32 or float16
+     * @param range examples
+     * @param chunkSize the store's chunk size
+     * @param checkFinite whether NaN or infinity fails the read
+     * @param lengths receives T_i of each example of the range
+     * @param generic the generic read, for fallbacks
+     * @param reuse returned with the values if it is long enough, or null
+     * @return the values, from index 0 ({@code reuse} or a new array of exactly their number)
+     */
+    float[] readRaggedFloats(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range,
+            int chunkSize, boolean checkFinite, int[] lengths, Generic generic, float @Nullable [] reuse) {
+        checkFloat32(a.info());
+        return (float[]) readRagged(root, storeId, cp, a, range, chunkSize, checkFinite, lengths, generic, true,
+                reuse);
+    }
+
+    private Object readRagged(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range,
+            int chunkSize, boolean checkFinite, int[] lengths, Generic generic, boolean floats,
+            float @Nullable [] reuse) {
         ArtifactInfo info = a.info();
         if (lengths.length < range.size()) {
             throw new IllegalArgumentException(info.key() + ": " + range + " holds " + range.size()
                     + " examples; the lengths array has " + lengths.length);
         }
         if (range.size() == 0) {
-            return new double[0];
+            return floats ? reuse != null ? reuse : new float[0] : new double[0];
         }
         int first = range.from() / chunkSize;
         int last = (range.to() - 1) / chunkSize;
         List<StoredChunk> parts = a.chunks().subList(first, last + 1);
         if (!info.isRagged() || parts.get(0).range().from() != range.from()
                 || parts.get(parts.size() - 1).range().to() != range.to()) {
-            return generic(range, lengths, generic);
+            return generic(range, lengths, generic, floats, reuse);
         }
         long perRow = info.elementsPerRow();
         long[] rows = new long[parts.size()];
@@ -202,11 +257,11 @@ final class DoubleReader {
         }
         double[] offsets = new double[at];
         try {
-            run(offsetJobs, DataType.LONG, false, offsets, r -> {
+            run(offsetJobs, DataType.LONG, false, offsets, null, r -> {
                 throw new FallBack();
             });
         } catch (FallBack e) {
-            return generic(range, lengths, generic); // reports what is wrong with the offsets
+            return generic(range, lengths, generic, floats, reuse); // reports what is wrong with the offsets
         }
         at = 0;
         for (int i = 0; i < parts.size(); i++) {
@@ -215,7 +270,7 @@ final class DoubleReader {
             for (int e = 0; e < n; e++) {
                 long len = (long) offsets[at + e + 1] - (long) offsets[at + e];
                 if (len < 0 || offsets[at] != 0) {
-                    return generic(range, lengths, generic); // reports the damaged offsets
+                    return generic(range, lengths, generic, floats, reuse); // reports the damaged offsets
                 }
                 lengths[parts.get(i).range().from() - range.from() + e] = Math.toIntExact(len);
                 prev += len;
@@ -224,7 +279,9 @@ final class DoubleReader {
             total += prev;
             at += n + 1;
         }
-        double[] out = new double[Math.toIntExact(total * perRow)];
+        int size = Math.toIntExact(total * perRow);
+        double[] out = floats ? null : new double[size];
+        float[] outF = !floats ? null : reuse != null && reuse.length >= size ? reuse : new float[size];
         Job[] jobs = new Job[parts.size()];
         long before = 0;
         for (int i = 0; i < parts.size(); i++) {
@@ -233,8 +290,8 @@ final class DoubleReader {
                     ChunkFiles.shape(info, rows[i]), Math.toIntExact(before * perRow), Math.toIntExact(rows[i] * perRow));
             before += rows[i];
         }
-        run(jobs, info.dataType(), checkFinite, out, generic);
-        return out;
+        run(jobs, info.dataType(), checkFinite, out, outF, generic);
+        return floats ? outF : out;
     }
 
     /** Thrown by a fallback that must not read generically (the offsets): the caller reads the range so. */
@@ -246,85 +303,63 @@ final class DoubleReader {
         }
     }
 
-    private static double[] generic(ExampleRange range, int[] lengths, Generic generic) {
+    private static Object generic(ExampleRange range, int[] lengths, Generic generic, boolean floats,
+            float @Nullable [] reuse) {
         try (ArtifactChunk c = generic.read(range)) {
             for (int i = 0; i < c.size(); i++) {
                 lengths[i] = c.length(i);
             }
-            double[] out = new double[c.values().isEmpty() ? 0 : Math.toIntExact(c.values().length())];
-            copy(c, out, 0);
-            return out;
+            int n = c.values().isEmpty() ? 0 : Math.toIntExact(c.values().length());
+            double[] out = floats ? null : new double[n];
+            float[] outF = !floats ? null : reuse != null && reuse.length >= n ? reuse : new float[n];
+            copy(c, out, outF, 0);
+            return floats ? outF : out;
         }
     }
 
-    /** Reads jobs in order, the next ahead on a background thread; a job that fails goes through {@code generic}. */
-    private void run(Job[] jobs, DataType dt, boolean checkFinite, double[] out, Generic generic) {
-        long bytesLeft = 0;
-        for (Job j : jobs) {
-            bytesLeft += j.file().bytes();
-        }
+    /** Reads jobs in order; a job that fails goes through {@code generic}. */
+    private void run(Job[] jobs, DataType dt, boolean checkFinite, double @Nullable [] out, float @Nullable [] outF,
+            Generic generic) {
         Scratch s = scratches.poll();
         if (s == null) {
             s = new Scratch();
         }
-        Future<Loaded> next = null;
         try {
-            Loaded current = null;
-            for (int i = 0; i < jobs.length; i++) {
-                Job j = jobs[i];
-                if (next != null) {
-                    current = await(next);
-                    next = null;
-                } else {
-                    current = load(j, s.buffer(i & 1, j.file().bytes()));
-                }
-                bytesLeft -= j.file().bytes();
-                if (i + 1 < jobs.length) {
-                    Job nj = jobs[i + 1];
-                    ByteBuffer nb = s.buffer((i + 1) & 1, nj.file().bytes());
-                    if (bytesLeft >= READ_AHEAD_MIN_BYTES) {
-                        next = READ_AHEAD.submit(() -> load(nj, nb));
-                    }
-                }
-                if (!convert(s, j, current, dt, checkFinite, out)) {
+            for (Job j : jobs) {
+                if (!stream(s, j, dt, checkFinite, out, outF)) {
                     try (ArtifactChunk c = generic.read(j.origin().range())) { // reports what is wrong
-                        copy(c, out, j.outOffset());
+                        copy(c, out, outF, j.outOffset());
                     }
                 }
             }
         } finally {
-            if (next != null) { // a failure left a read ahead in flight: it still writes into s
-                try {
-                    next.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    s = null;
-                } catch (ExecutionException e) {
-                    // nothing was kept from it
-                }
-            }
-            if (s != null) {
-                scratches.offer(s);
-            }
+            scratches.offer(s);
         }
     }
 
-    private static Loaded await(Future<Loaded> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading ahead", e);
-        } catch (ExecutionException e) {
-            return new Loaded(null, ""); // the generic read reports it
-        }
-    }
-
-    /** Reads a whole file; a null buffer if anything is unusual (the generic read explains it). */
-    private Loaded load(Job j, ByteBuffer buf) {
+    /**
+     * Streams one chunk file through a cache-sized piece buffer: read, checksum, check the header,
+     * convert into the output, piece after piece, and compare the checksum at the end.
+     *
+     * @return false if anything is unusual (the generic read then explains it, or reads the chunk
+     *     again over what was written into the output)
+     */
+    private boolean stream(Scratch s, Job j, DataType dt, boolean checkFinite, double @Nullable [] out,
+            float @Nullable [] outF) {
         Origin o = j.origin();
         StoredFile f = j.file();
         Path p = o.path(f);
+        byte[] header = s.header(dt, j.shape());
+        int es = Npy.elementSize(dt);
+        if (f.bytes() != header.length + (long) j.count() * es || header.length % es != 0) {
+            return false;
+        }
+        boolean floating = dt == DataType.FLOAT || dt == DataType.DOUBLE || dt == DataType.HALF;
+        if (checkFinite && floating && f.finite() == Finiteness.NOT_ALL_FINITE) {
+            return false; // the generic read names the example
+        }
+        // a file the writer recorded all finite is trusted once its checksum matches, as read() does
+        boolean scan = checkFinite && floating && f.finite() != Finiteness.ALL_FINITE;
         try {
             Path dir = p.getParent();
             if (dir == null || !checkedDirs.contains(dir)) {
@@ -332,73 +367,56 @@ final class DoubleReader {
                 if (dir != null) {
                     checkedDirs.add(dir);
                 }
-            } else {
-                BasicFileAttributes at = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (!at.isRegularFile() || at.size() != f.bytes()) {
-                    return new Loaded(null, "");
-                }
             }
             Object stamp = pool.stamp(p);
+            ChunkSum sum = pool.sumFor(p, stamp, f);
+            boolean finite = true;
             try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                ByteBuffer piece = s.piece;
                 long pos = 0;
-                while (buf.hasRemaining()) {
-                    int n = ch.read(buf, pos);
-                    if (n < 0) {
-                        return new Loaded(null, stamp);
+                int at = j.outOffset();
+                while (pos < f.bytes()) {
+                    long left = f.bytes() - pos;
+                    // the last piece asks for one byte more: a longer file than recorded shows up here
+                    piece.clear().limit((int) Math.min(PIECE, left + 1));
+                    int got;
+                    do {
+                        got = ch.read(piece, pos + piece.position());
+                    } while (got >= 0 && piece.hasRemaining());
+                    if (piece.position() != Math.min(PIECE, left)) {
+                        return false; // shorter or longer than the manifest records
                     }
-                    pos += n;
-                }
-                if (ch.size() != f.bytes()) {
-                    return new Loaded(null, stamp);
+                    piece.flip();
+                    sum.update(piece.duplicate());
+                    int from = 0;
+                    if (pos == 0) {
+                        for (int i = 0; i < header.length; i++) {
+                            if (piece.get(i) != header[i]) {
+                                return false;
+                            }
+                        }
+                        from = header.length;
+                    }
+                    for (int b = from; b < piece.limit(); b += CACHE_BLOCK) {
+                        int len = Math.min(CACHE_BLOCK, piece.limit() - b);
+                        ByteBuffer block = piece.duplicate().position(b).limit(b + len).slice()
+                                .order(ByteOrder.LITTLE_ENDIAN);
+                        int n = len / es;
+                        finite &= (out != null ? widen(s, block, dt, n, out, at)
+                                : toFloats(s, block, dt, n, outF, at, scan)) || !scan;
+                        at += n;
+                    }
+                    pos += piece.limit();
                 }
             }
-            buf.flip();
-            return new Loaded(buf, stamp);
+            if (!sum.matches(f) || !finite) {
+                return false; // damaged, or not finite: the generic read says which
+            }
+            pool.markVerified(p, stamp);
+            return true;
         } catch (IOException | RuntimeException e) {
-            return new Loaded(null, "");
-        }
-    }
-
-    /** Checks the header and checksum, converts; false if the generic read must explain the file. */
-    private boolean convert(Scratch s, Job j, Loaded l, DataType dt, boolean checkFinite, double[] out) {
-        ByteBuffer b = l.buffer();
-        if (b == null) {
             return false;
         }
-        byte[] header = s.header(dt, j.shape());
-        int es = Npy.elementSize(dt);
-        if (b.limit() != header.length + (long) j.count() * es) {
-            return false;
-        }
-        for (int i = 0; i < header.length; i++) {
-            if (b.get(i) != header[i]) {
-                return false;
-            }
-        }
-        Path p = j.origin().path(j.file());
-        ChunkSum sum = pool.sumFor(p, l.stamp(), j.file());
-        sum.update(b.duplicate().limit(header.length));
-        boolean floating = dt == DataType.FLOAT || dt == DataType.DOUBLE || dt == DataType.HALF;
-        boolean scan = checkFinite && floating;
-        boolean finite = true;
-        int o = j.outOffset();
-        for (int pos = header.length; pos < b.limit(); ) {
-            int len = Math.min(CACHE_BLOCK, b.limit() - pos);
-            ByteBuffer block = b.duplicate().position(pos).limit(pos + len).slice().order(ByteOrder.LITTLE_ENDIAN);
-            sum.update(block.duplicate());
-            int n = len / es;
-            finite &= widen(s, block, dt, n, out, o) || !scan;
-            o += n;
-            pos += len;
-        }
-        if (!sum.value().equals(sum.expected(j.file()))) {
-            return false;
-        }
-        if (!finite) {
-            return false; // not finite: the generic read names the example
-        }
-        pool.markVerified(p, l.stamp());
-        return true;
     }
 
     /**
@@ -455,8 +473,34 @@ final class DoubleReader {
         return bad >= 0 && badLong >= 0;
     }
 
-    /** Copies a generically read chunk into {@code out} as float64. */
-    private static int copy(ArtifactChunk c, double[] out, int at) {
-        return DoubleCopy.copy(c.values(), out, at);
+    /**
+     * n little-endian float32 or float16 values as float32, with {@link #widen}'s check of the raw bits.
+     *
+     * @return true if every value is finite
+     */
+    private static boolean toFloats(Scratch s, ByteBuffer block, DataType dt, int n, float[] out, int o,
+            boolean scan) {
+        int bad = 0;
+        if (dt == DataType.FLOAT) {
+            block.asFloatBuffer().get(out, o, n);
+            for (int i = 0; scan && i < n; i++) {
+                bad |= (Float.floatToRawIntBits(out[o + i]) & 0x7f800000) + 0x00800000;
+            }
+        } else if (dt == DataType.HALF) {
+            short[] h = s.halves;
+            block.asShortBuffer().get(h, 0, n);
+            for (int i = 0; i < n; i++) {
+                out[o + i] = Float16.toFloat(h[i]);
+                bad |= ((h[i] & 0x7c00) + 0x0400) << 16;
+            }
+        } else {
+            throw new IllegalStateException("no float32 read for " + dt);
+        }
+        return bad >= 0;
+    }
+
+    /** Copies a generically read chunk into {@code out} (float64) or {@code outF} (float32). */
+    private static int copy(ArtifactChunk c, double @Nullable [] out, float @Nullable [] outF, int at) {
+        return out != null ? DoubleCopy.copy(c.values(), out, at) : FloatCopy.copy(c.values(), outF, at);
     }
 }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 import java.util.TreeMap;
 
@@ -197,6 +198,25 @@ final class FileStoreReader implements TrainingArtifactStore {
         StoredArtifact a = artifact(m, checkpointId, artifacts, key, range);
         return doubles.readRagged(root, m.spec().storeId(), checkpointId, a, range, m.spec().chunkSize(),
                 policy == NonFinitePolicy.FAIL, lengths, r -> read(m, checkpointId, artifacts, key, r));
+    }
+
+    @Override
+    public int readFloats(String checkpointId, ArtifactKey key, ExampleRange range, float[] into) {
+        Manifest m = manifest;
+        Map<ArtifactKey, StoredArtifact> artifacts = scope(m, checkpointId);
+        StoredArtifact a = artifact(m, checkpointId, artifacts, key, range);
+        return doubles.readFloats(root, m.spec().storeId(), checkpointId, a, range, m.spec().chunkSize(),
+                policy == NonFinitePolicy.FAIL, into, r -> read(m, checkpointId, artifacts, key, r));
+    }
+
+    @Override
+    public float[] readRaggedFloats(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths,
+            float @Nullable [] reuse) {
+        Manifest m = manifest;
+        Map<ArtifactKey, StoredArtifact> artifacts = scope(m, checkpointId);
+        StoredArtifact a = artifact(m, checkpointId, artifacts, key, range);
+        return doubles.readRaggedFloats(root, m.spec().storeId(), checkpointId, a, range, m.spec().chunkSize(),
+                policy == NonFinitePolicy.FAIL, lengths, r -> read(m, checkpointId, artifacts, key, r), reuse);
     }
 
     private Map<ArtifactKey, StoredArtifact> scope(Manifest m, String checkpointId) {
