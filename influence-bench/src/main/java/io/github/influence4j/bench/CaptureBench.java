@@ -16,14 +16,16 @@ import java.util.Locale;
  * commit) and for float16 gradient kinds: the same SNLI-shaped synthetic capture
  * ({@link SyntheticStore#write}) timed end to end, best of several rounds, each into a new store.
  *
- * <p>Arguments: {@code WORK_DIR N [ROUNDS]}; prints a Markdown table.
+ * <p>Arguments: {@code WORK_DIR N [ROUNDS [ROWS]]}, ROWS a comma-separated list of row numbers
+ * (0 = the memory store, 1 = force every chunk, 4 = the default group; all rows if absent), e.g.
+ * {@code 0,1,4} at N = 10^5 where each store is about 6 GB; prints a Markdown table.
  */
 public final class CaptureBench {
     private CaptureBench() {
     }
 
     /**
-     * @param args {@code WORK_DIR N [ROUNDS]}
+     * @param args {@code WORK_DIR N [ROUNDS [ROWS]]}
      */
     public static void main(String[] args) {
         Path work = Path.of(args[0]);
@@ -36,8 +38,18 @@ public final class CaptureBench {
         long[] groups = {-1, 0, 1L << 20, 16L << 20, 64L << 20, 256L << 20, 64L << 20};
         double[] best = new double[names.length];
         java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
-        for (int r = 0; r < rounds; r++) {
+        java.util.Set<Integer> rows = new java.util.TreeSet<>();
+        if (args.length > 3) {
+            for (String x : args[3].split(",")) {
+                rows.add(Integer.parseInt(x.trim()));
+            }
+        } else {
             for (int i = 0; i < names.length; i++) {
+                rows.add(i);
+            }
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int i : rows) {
                 Path dir = work.resolve("capture-" + i);
                 StoreCache.delete(dir);
                 long t0 = System.nanoTime();
@@ -62,7 +74,7 @@ public final class CaptureBench {
             }
         }
         TextTable t = TextTable.of("capture into", "seconds", "vs memory store");
-        for (int i = 0; i < names.length; i++) {
+        for (int i : rows) {
             t.row(names[i], TextTable.seconds(best[i]), TextTable.ratio(best[i] / best[0]));
         }
         t.note(String.format(Locale.ROOT, "Capture of %s (%s MiB per checkpoint in float32) with SyntheticStore.write"

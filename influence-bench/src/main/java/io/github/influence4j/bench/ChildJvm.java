@@ -90,6 +90,8 @@ public final class ChildJvm {
         cmd.add("-Dorg.bytedeco.javacpp.maxbytes=4G");
         cmd.add("-Dorg.bytedeco.javacpp.maxphysicalbytes=8G");
         cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("influence4j.bench.")).sorted()
+                .forEach(k -> cmd.add("-D" + k + "=" + System.getProperty(k))); // the bench's switches, passed on
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass.getName());

@@ -30,6 +30,32 @@ final class OracleBench {
     static final int K = 3;
     static final int CHECKPOINTS = 3;
     static final int[] VOCABULARIES = {5_000, 30_000};
+
+    /**
+     * One block of rows: the oracle's benchmark shape at V = 5k and 30k, and (with {@code --full})
+     * N = 10^6 in a smaller shape (L = 8, D = 16, V = 5k; about 0.5 GB of embedding gradients per
+     * checkpoint), scoring only: end to end at that N would take the PyTorch side hours.
+     */
+    record Shape(int n, int l, int d, int v, boolean scoringOnly) {
+        String label() {
+            return n == N ? String.format(Locale.ROOT, "%,d", v)
+                    : String.format(Locale.ROOT, "%,d (N=%,d L=%d D=%d)", v, n, l, d);
+        }
+    }
+
+    /** Overrides the large rows' N (default 10^6), e.g. to try them quickly at 10^4. */
+    static final String BIG_N_PROPERTY = "influence4j.bench.oracleBigN";
+
+    static List<Shape> shapes(BenchOptions o) {
+        List<Shape> s = new ArrayList<>();
+        for (int v : VOCABULARIES) {
+            s.add(new Shape(N, L, D, v, false));
+        }
+        if (!o.quick()) {
+            s.add(new Shape(Integer.getInteger(BIG_N_PROPERTY, 1_000_000), 8, 16, 5_000, true));
+        }
+        return s;
+    }
     /** Captum TracInCP(layers=["emb"]).self_influence at V = 5k, upper end of the README's range. */
     static final double CAPTUM_EMB_V5K = 52;
     /** Captum TracInCP (all parameters) self_influence at V = 30k (oracle README). */
@@ -48,33 +74,38 @@ final class OracleBench {
         int rounds = o.quick() ? 2 : 3;
         double slowest = Double.POSITIVE_INFINITY;
         String slowestName = "";
-        for (int v : VOCABULARIES) {
-            Path dir = o.work().resolve("oracle-v" + v);
+        for (Shape shape : shapes(o)) {
+            int v = shape.v();
+            int n = shape.n();
+            Path dir = o.work().resolve("oracle-v" + v + (n == N ? "" : "-n" + n));
             StoreCache.delete(dir);
             Path art = dir.resolve("artifacts");
             Path out = dir.resolve("out");
-            OracleData.generate(N, L, v, D, K, CHECKPOINTS, 7 + v).write(art);
+            OracleData.generate(n, shape.l(), v, shape.d(), K, CHECKPOINTS, 7 + v).write(art);
             try {
                 Files.createDirectories(out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            JsonNode py = python == null ? runPython(o, art, out, rounds) : null;
-            ChildJvm.Outcome java = ChildJvm.run("1g", OracleWorker.class,
-                    List.of(art.toString(), dir.resolve("java-work").toString(), out.toString(),
-                            Integer.toString(rounds)));
+            JsonNode py = python == null ? runPython(o, art, out, rounds, shape.scoringOnly()) : null;
+            List<String> args = new ArrayList<>(List.of(art.toString(), dir.resolve("java-work").toString(),
+                    out.toString(), Integer.toString(rounds)));
+            if (shape.scoringOnly()) {
+                args.add("scoring-only");
+            }
+            ChildJvm.Outcome java = ChildJvm.run(shape.scoringOnly() ? "3g" : "1g", OracleWorker.class, args);
             for (OracleScores.Score s : OracleScores.all()) {
-                double je = N / java.number("seconds.e2e." + s.name());
-                double js = N / java.number("seconds.score." + s.name());
-                double pe = py == null ? Double.NaN : N / py.path("e2e").path(s.name()).asDouble(Double.NaN);
-                double ps = py == null ? Double.NaN : N / py.path("score").path(s.name()).asDouble(Double.NaN);
-                double pn = py == null ? Double.NaN : N / py.path("npy").path(s.name()).asDouble(Double.NaN);
-                t.row(s.name(), String.format(Locale.ROOT, "%,d", v), TextTable.rate(je), TextTable.rate(pe),
+                double je = shape.scoringOnly() ? Double.NaN : n / java.number("seconds.e2e." + s.name());
+                double js = n / java.number("seconds.score." + s.name());
+                double pe = py == null ? Double.NaN : n / py.path("e2e").path(s.name()).asDouble(Double.NaN);
+                double ps = py == null ? Double.NaN : n / py.path("score").path(s.name()).asDouble(Double.NaN);
+                double pn = py == null ? Double.NaN : n / py.path("npy").path(s.name()).asDouble(Double.NaN);
+                t.row(s.name(), shape.label(), TextTable.rate(je), TextTable.rate(pe),
                         TextTable.ratio(je / pe), TextTable.rate(js), TextTable.rate(ps), TextTable.ratio(js / ps),
                         TextTable.rate(pn), TextTable.ratio(js / pn), py == null ? "-" : agreement(out, s.outputs()));
                 if (js / pn < slowest) {
                     slowest = js / pn;
-                    slowestName = s.name() + " at V=" + v;
+                    slowestName = s.name() + " at V=" + v + (n == N ? "" : String.format(Locale.ROOT, ", N=%,d", n));
                 }
                 if (v == 30_000 && s.name().equals("tracin_we_self")) {
                     notes.add(String.format(Locale.ROOT, "Target, end-to-end TracIn-WE self-influence at V=30k >= 100x"
@@ -85,26 +116,26 @@ final class OracleBench {
                             CAPTUM_ALL_V30K, je / CAPTUM_EMB_V5K >= 100 ? "met" : "NOT met"));
                 }
             }
-            double family = N / java.number("seconds.score.logit_family");
+            double family = n / java.number("seconds.score.logit_family");
             double familyPy = Double.NaN;
             if (py != null) {
                 familyPy = 0;
                 for (String f : OracleScores.LOGIT_FAMILY) {
                     familyPy += py.path("score").path(f).asDouble(Double.NaN);
                 }
-                familyPy = N / familyPy;
+                familyPy = n / familyPy;
             }
-            t.row("logit family, one pass", String.format(Locale.ROOT, "%,d", v), "-", "-", "-", TextTable.rate(family),
+            t.row("logit family, one pass", shape.label(), "-", "-", "-", TextTable.rate(family),
                     TextTable.rate(familyPy), TextTable.ratio(family / familyPy), "-", "-", "-");
-            notes.add(String.format(Locale.ROOT, "V=%,d: the logit family (%s) scored together in one pass"
+            notes.add(String.format(Locale.ROOT, "V=%s: the logit family (%s) scored together in one pass"
                     + " (ScoringEngine.scoreAll) at %s ex/s against PyTorch scoring the same tensors in memory one"
-                    + " score after the other at %s ex/s: %s (target >= 0.50x)", v,
+                    + " score after the other at %s ex/s: %s (target >= 0.50x)", shape.label(),
                     String.join(", ", OracleScores.LOGIT_FAMILY), TextTable.rate(family), TextTable.rate(familyPy),
                     TextTable.ratio(family / familyPy)));
-            notes.add(String.format(Locale.ROOT, "V=%,d: Java capture of every kind: %s s into a file store, %s s into"
-                    + " the in-memory store (the arithmetic itself takes about 0.02 s; the rest is the stores' writes)"
+            notes.add(String.format(Locale.ROOT, "V=%s: Java capture of every kind: %s s into a file store, %s s into"
+                    + " the in-memory store (at N = 2,000 the arithmetic itself takes about 0.02 s; the rest is the stores' writes)"
                     + (py == null ? "" : "; PyTorch capture (activation_grads over 3 checkpoints, in memory): %s s"),
-                    v, TextTable.seconds(java.number("seconds.capture.all")),
+                    shape.label(), TextTable.seconds(java.number("seconds.capture.all")),
                     TextTable.seconds(java.number("seconds.capture.memory")),
                     py == null ? "" : TextTable.seconds(py.path("capture").path("activation_grads").asDouble())));
             if (!o.keep()) {
@@ -122,8 +153,9 @@ final class OracleBench {
                 + " summed loss) then score; scoring = from captured artifacts (Java: reading the file store; PyTorch: tensors in memory);"
                 + " PyTorch .npy+scoring = np.load of the captured tensors (padded [N, L, D] layout) then scoring. Best"
                 + " of %d rounds each for e2e and capture; scoring alone and .npy+scoring, on both sides: untimed calls for 1 s"
-                + " (so that the JIT has compiled Java's loops), then the best of " + OracleWorker.SCORING_ROUNDS + ". Scores compared: vog = variance, class-normalised; grand = last layer with"
-                + " bias; forgetting: never-learned = C.", N, L, D, K, CHECKPOINTS, rounds));
+                + " (so that the JIT has compiled Java's loops), then the best of at least " + OracleWorker.SCORING_ROUNDS + " calls spread over at least 1 s (both sides). Scores compared: vog = variance, class-normalised; grand = last layer with"
+                + " bias; forgetting: never-learned = C. With --full, rows at N = 10^6 (L = 8, D = 16, V = 5k) time"
+                + " scoring only (one capture; no e2e on either side).", N, L, D, K, CHECKPOINTS, rounds));
         t.note("Captum v0.8.0 (oracle README, same shape, 1 thread, float32, V=5k): TracInCP.self_influence all"
                 + " parameters 36-49 ex/s; layers=[\"emb\"] 40-52 ex/s; layers=[\"fc\"] 2.1k-4.7k ex/s;"
                 + " TracInCPFast 16k-25k ex/s; all parameters at V=30k 6.3 ex/s. ref_scores.py all parameters"
@@ -159,7 +191,7 @@ final class OracleBench {
         }
     }
 
-    private static JsonNode runPython(BenchOptions o, Path art, Path out, int rounds) {
+    private static JsonNode runPython(BenchOptions o, Path art, Path out, int rounds, boolean scoringOnly) {
         Path script = out.resolve("oracle_bench.py");
         try (InputStream in = OracleBench.class.getResourceAsStream("oracle_bench.py")) {
             if (in == null) {
@@ -169,6 +201,9 @@ final class OracleBench {
             ProcessBuilder pb = new ProcessBuilder(o.python().toString(), script.toString(), "--oracle",
                     o.oracleDir().toString(), "--artifacts", art.toString(), "--out", out.toString(), "--rounds",
                     Integer.toString(rounds)).redirectErrorStream(true);
+            if (scoringOnly) {
+                pb.command().add("--scoring-only");
+            }
             pb.environment().put("OMP_NUM_THREADS", "1");
             pb.environment().put("MKL_NUM_THREADS", "1");
             Process p = pb.start();

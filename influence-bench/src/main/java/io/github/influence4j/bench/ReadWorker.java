@@ -40,7 +40,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link ChunkVerification#EVERY_READ_SHA256}, and (g) (e) plus the float64 copy scorers make
  * ({@link ArtifactReads}), and (h) {@link TrainingArtifactStore#readDoubles} of the whole artifact per
  * checkpoint (ranges of up to 32 MiB of float64) into one reused array: the float64 read scorers
- * make now, whole-file sequential reads with read-ahead (ragged artifacts: readRaggedDoubles two
+ * make now, chunk files streamed in order through a cached piece buffer (ragged artifacts: readRaggedDoubles two
  * chunks at a time, a fresh array of the exact size), and (i) {@link TrainingArtifactStore#readFloats}
  * the same way into a reused {@code float[]} holding ranges of up to 1 MiB (ragged artifacts:
  * readRaggedFloats a chunk at a time into one reused array): the float32 read, no widening. Reported as
@@ -56,6 +56,12 @@ public final class ReadWorker {
 
     /** The float32 reads' range budget: one reused array about the size of the raw read's buffer. */
     private static final long FLOAT_RANGE_BYTES = Long.getLong("influence4j.bench.floatRangeBytes", 1L << 20);
+
+    /**
+     * Cold reads: with {@code -Dinfluence4j.bench.cold=true} (root only), the page cache is dropped
+     * before every timed read, so that each method reads from the disk.
+     */
+    static final boolean COLD = Boolean.getBoolean("influence4j.bench.cold");
 
     private ReadWorker() {
     }
@@ -78,6 +84,9 @@ public final class ReadWorker {
                 java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
                 for (int r = 0; r < rounds; r++) {
                     for (int m = 0; m < METHODS.size(); m++) {
+                        if (COLD) {
+                            dropPageCache();
+                        }
                         long t0 = System.nanoTime();
                         double sink = run(m, m == 6 ? sha : store, key, files);
                         best[m] = Double.isNaN(sink) ? Double.NaN : Math.min(best[m], (System.nanoTime() - t0) / 1e9);
@@ -105,6 +114,19 @@ public final class ReadWorker {
             case 8 -> readDoubles(store, key);
             default -> readFloats(store, key);
         };
+    }
+
+    /** Drops the kernel's clean page cache (Linux, root); fails loudly otherwise. */
+    static void dropPageCache() {
+        try {
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+            Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "1");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot drop the page cache for cold reads (needs Linux and root)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static List<Path> files(Path dir, TrainingArtifactStore store, ArtifactKey key) {

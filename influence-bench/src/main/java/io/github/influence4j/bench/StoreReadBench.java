@@ -60,13 +60,13 @@ final class StoreReadBench {
             row.add(Double.isNaN(floats) ? "n/a" : TextTable.ratio(floats));
             t.row(row.toArray());
             if (!Double.isNaN(fast)) {
-                verdicts.add(String.format(Locale.ROOT, "%s: store.readDoubles (whole artifact, read-ahead, float64) at"
+                verdicts.add(String.format(Locale.ROOT, "%s: store.readDoubles (whole artifact, streamed, float64) at"
                         + " %.2fx of the raw rate -> %s", key, fast, fast >= 0.5 ? "meets the target (>= 0.5x)"
                         : "MISSES the target (>= 0.5x)"));
                 lowestDoubles = Math.min(lowestDoubles, fast);
             }
             if (!Double.isNaN(floats)) {
-                verdicts.add(String.format(Locale.ROOT, "%s: store.readFloats (read-ahead, float32 as stored) at"
+                verdicts.add(String.format(Locale.ROOT, "%s: store.readFloats (streamed, float32 as stored) at"
                         + " %.2fx of the raw rate -> %s", key, floats, floats >= 0.5 ? "meets the target (>= 0.5x)"
                         : "MISSES the target (>= 0.5x)"));
                 lowest = Math.min(lowest, floats);
@@ -74,7 +74,9 @@ final class StoreReadBench {
             verdicts.add(String.format(Locale.ROOT, "%s: store.read at %.2fx of the raw rate -> %s", key, ratio,
                     ratio >= 0.5 ? "meets the target (>= 0.5x)" : "MISSES the target (>= 0.5x)"));
         }
-        t.note("Store: " + shape.describe() + "; best of " + rounds + " rounds per method, all from the page cache. "
+        t.note("Store: " + shape.describe() + "; best of " + rounds + " rounds per method, "
+                + (ReadWorker.COLD ? "COLD: the page cache dropped before every timed read (-Dinfluence4j.bench.cold=true), so"
+                + " every method reads from the disk. " : "all from the page cache. ")
                 + "raw = FileChannel into a reused 1 MiB direct buffer (it stays in the CPU cache); raw-into-array ="
                 + " the same into a newly allocated off-heap array of each file's size, the floor for any read that"
                 + " returns the data as an array; store.read checks each chunk's CRC32C"

@@ -142,7 +142,8 @@ public interface TrainingArtifactStore extends AutoCloseable {
      * @return the number of values written
      * @throws IllegalArgumentException if {@code into} is too short
      * @implNote The default reads through {@link #read}; the file store reads chunk-aligned ranges
-     *     whole, file after file, with the next file read ahead on a background thread.
+     *     file after file, each streamed through a cached piece buffer (checksum and conversion per
+     *     piece, on the calling thread).
      */
     default int readDoubles(String checkpointId, ArtifactKey key, ExampleRange range, double[] into) {
         try (ArtifactChunk c = checkpointId.isEmpty() ? readStatic(key, range) : read(checkpointId, key, range)) {
@@ -165,7 +166,7 @@ public interface TrainingArtifactStore extends AutoCloseable {
      * @param lengths receives T_i, the positions of each example of the range
      * @return exactly {@code sum T_i * elementsPerRow} values, the positions of all examples in order
      * @implNote The default reads through {@link #read}; the file store reads the offsets files,
-     *     then the values files whole and in order with read-ahead, as {@link #readDoubles}.
+     *     then the values files in order, as {@link #readDoubles}.
      */
     default double[] readRaggedDoubles(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths) {
         try (ArtifactChunk c = checkpointId.isEmpty() ? readStatic(key, range) : read(checkpointId, key, range)) {

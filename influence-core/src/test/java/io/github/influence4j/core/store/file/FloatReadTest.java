@@ -32,15 +32,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code readFloats} and {@code readRaggedFloats} against values written by hand (an independent
- * record, not another read): dense and ragged float32 artifacts large enough for the read-ahead
- * thread, ranges that follow and that cut chunks (the generic path), the memory store's default
+ * record, not another read): dense and ragged float32 artifacts of several 256 KiB pieces per
+ * file, ranges that follow and that cut chunks (the generic path), the memory store's default
  * implementation, float16 widened exactly, float64 and integer artifacts refused, a damaged chunk
  * and a NaN reported as {@code read} reports them.
  */
 class FloatReadTest {
     static final int N = 600;
     static final int CHUNK = 64;
-    static final int WIDTH = 700; // 175 KiB per dense chunk file, 1.6 MiB per checkpoint: read ahead
+    static final int WIDTH = 700; // 175 KiB per dense chunk file; the ragged files span pieces
     static final ArtifactKey DENSE = ArtifactKey.of(ArtifactKind.LAYER_INPUTS, "fc");
     static final ArtifactKey RAGGED = ArtifactKey.of(ArtifactKind.INPUT_GRADS);
     static final ArtifactKey LOGITS = ArtifactKey.of(ArtifactKind.LOGITS);
@@ -104,7 +104,7 @@ class FloatReadTest {
     private static void checkReads(TrainingArtifactStore s, Written x) {
         float[] all = new float[N * WIDTH + 5];
         assertEquals(N * WIDTH, s.readFloats("c0", DENSE, ExampleRange.of(0, N), all));
-        assertArrayEquals(x.dense(), Arrays.copyOf(all, N * WIDTH), "whole artifact, read ahead");
+        assertArrayEquals(x.dense(), Arrays.copyOf(all, N * WIDTH), "whole artifact, streamed");
         for (ExampleRange r : new ExampleRange[] {ExampleRange.of(CHUNK, 3 * CHUNK), ExampleRange.of(5, 131),
                 ExampleRange.of(N - 1, N), ExampleRange.of(7, 7)}) {
             float[] part = new float[r.size() * WIDTH];
