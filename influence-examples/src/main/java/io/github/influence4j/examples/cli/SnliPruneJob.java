@@ -23,6 +23,8 @@ import io.github.influence4j.nlp.encoder.EncodedPairs;
 import io.github.influence4j.nlp.encoder.EncoderConfig;
 import io.github.influence4j.nlp.encoder.SnliData;
 import io.github.influence4j.nlp.snli.SnliLabel;
+import io.github.influence4j.nlp.snli.SnliReader;
+import io.github.influence4j.nlp.snli.SnliSplit;
 import io.github.influence4j.nlp.transformer.MiniLmArtifacts;
 import io.github.influence4j.nlp.transformer.MiniLmExperiment;
 import io.github.influence4j.nlp.transformer.MiniLmSnli;
@@ -181,7 +183,9 @@ final class SnliPruneJob {
                     MiniLmArtifacts.COORDINATES, opts.startLayer() - 1, cache);
             o.flush();
             MiniLmSnli d;
-            try (Progress.Bar bar = progress.bar("caching frozen layers", 2L * 10_000, "pairs")) {
+            long pairs = Math.min(s.limit() > 0 ? s.limit() : Integer.MAX_VALUE, SnliReader.bundled(SnliSplit.DEV).size())
+                    + Math.min(s.limit() > 0 ? s.limit() : Integer.MAX_VALUE, SnliReader.bundled(SnliSplit.TEST).size());
+            try (Progress.Bar bar = progress.bar("caching frozen layers", pairs, "pairs")) {
                 d = MiniLmSnli.load(MiniLmArtifacts.locate(), cache, opts.startLayer(), MiniLmSnli.DEFAULT_MAX_LENGTH,
                         s.limit(), bar::stepTo);
             }
