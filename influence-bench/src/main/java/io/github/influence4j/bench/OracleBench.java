@@ -5,6 +5,7 @@ package io.github.influence4j.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.influence4j.core.store.StoreSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,23 +37,28 @@ final class OracleBench {
      * N = 10^6 in a smaller shape (L = 8, D = 16, V = 5k; about 0.5 GB of embedding gradients per
      * checkpoint), scoring only: end to end at that N would take the PyTorch side hours.
      */
-    record Shape(int n, int l, int d, int v, boolean scoringOnly) {
-        String label() {
+    record Shape(int n, int l, int d, int v, boolean scoringOnly, int... chunks) {
+        String label(int chunk) {
             return n == N ? String.format(Locale.ROOT, "%,d", v)
-                    : String.format(Locale.ROOT, "%,d (N=%,d L=%d D=%d)", v, n, l, d);
+                    : String.format(Locale.ROOT, "%,d (N=%,d L=%d D=%d chunk=%,d)", v, n, l, d, chunk);
         }
     }
 
     /** Overrides the large rows' N (default 10^6), e.g. to try them quickly at 10^4. */
     static final String BIG_N_PROPERTY = "influence4j.bench.oracleBigN";
+    /** With {@code --full}: only the large rows (the N = 2,000 rows take a few minutes more). */
+    static final String ONLY_BIG_PROPERTY = "influence4j.bench.oracleOnlyBig";
 
     static List<Shape> shapes(BenchOptions o) {
         List<Shape> s = new ArrayList<>();
-        for (int v : VOCABULARIES) {
-            s.add(new Shape(N, L, D, v, false));
+        if (!Boolean.getBoolean(ONLY_BIG_PROPERTY)) {
+            for (int v : VOCABULARIES) {
+                s.add(new Shape(N, L, D, v, false, 1024));
+            }
         }
         if (!o.quick()) {
-            s.add(new Shape(Integer.getInteger(BIG_N_PROPERTY, 1_000_000), 8, 16, 5_000, true));
+            // the default chunk size (1,024: about 3,000 LOGITS files of 12 KB at N = 10^6) and 8,192
+            s.add(new Shape(Integer.getInteger(BIG_N_PROPERTY, 1_000_000), 8, 16, 5_000, true, 1024, 8192));
         }
         return s;
     }
@@ -74,6 +80,8 @@ final class OracleBench {
         int rounds = o.quick() ? 2 : 3;
         double slowest = Double.POSITIVE_INFINITY;
         String slowestName = "";
+        double slowestLargeChunks = Double.POSITIVE_INFINITY;
+        String slowestLargeName = "";
         for (Shape shape : shapes(o)) {
             int v = shape.v();
             int n = shape.n();
@@ -88,56 +96,64 @@ final class OracleBench {
                 throw new UncheckedIOException(e);
             }
             JsonNode py = python == null ? runPython(o, art, out, rounds, shape.scoringOnly()) : null;
-            List<String> args = new ArrayList<>(List.of(art.toString(), dir.resolve("java-work").toString(),
-                    out.toString(), Integer.toString(rounds)));
-            if (shape.scoringOnly()) {
-                args.add("scoring-only");
-            }
-            ChildJvm.Outcome java = ChildJvm.run(shape.scoringOnly() ? "3g" : "1g", OracleWorker.class, args);
-            for (OracleScores.Score s : OracleScores.all()) {
-                double je = shape.scoringOnly() ? Double.NaN : n / java.number("seconds.e2e." + s.name());
-                double js = n / java.number("seconds.score." + s.name());
-                double pe = py == null ? Double.NaN : n / py.path("e2e").path(s.name()).asDouble(Double.NaN);
-                double ps = py == null ? Double.NaN : n / py.path("score").path(s.name()).asDouble(Double.NaN);
-                double pn = py == null ? Double.NaN : n / py.path("npy").path(s.name()).asDouble(Double.NaN);
-                t.row(s.name(), shape.label(), TextTable.rate(je), TextTable.rate(pe),
-                        TextTable.ratio(je / pe), TextTable.rate(js), TextTable.rate(ps), TextTable.ratio(js / ps),
-                        TextTable.rate(pn), TextTable.ratio(js / pn), py == null ? "-" : agreement(out, s.outputs()));
-                if (js / pn < slowest) {
-                    slowest = js / pn;
-                    slowestName = s.name() + " at V=" + v + (n == N ? "" : String.format(Locale.ROOT, ", N=%,d", n));
+            for (int chunk : shape.chunks()) {
+                List<String> args = new ArrayList<>(List.of(art.toString(), dir.resolve("java-work").toString(),
+                        out.toString(), Integer.toString(rounds)));
+                if (shape.scoringOnly()) {
+                    args.add("scoring-only");
+                    args.add(Integer.toString(chunk));
                 }
-                if (v == 30_000 && s.name().equals("tracin_we_self")) {
-                    notes.add(String.format(Locale.ROOT, "Target, end-to-end TracIn-WE self-influence at V=30k >= 100x"
-                            + " Captum TracInCP(layers=[\"emb\"]) per core: Java %s ex/s = %s the README's best Captum"
-                            + " emb figure (%.0f ex/s, at V=5k; Captum only slows with V) and %s its all-parameter"
-                            + " figure at V=30k (%.1f ex/s) -> %s.", TextTable.rate(je),
-                            TextTable.ratio(je / CAPTUM_EMB_V5K), CAPTUM_EMB_V5K, TextTable.ratio(je / CAPTUM_ALL_V30K),
-                            CAPTUM_ALL_V30K, je / CAPTUM_EMB_V5K >= 100 ? "met" : "NOT met"));
+                ChildJvm.Outcome java = ChildJvm.run(shape.scoringOnly() ? "3g" : "1g", OracleWorker.class, args);
+                for (OracleScores.Score s : OracleScores.all()) {
+                    double je = shape.scoringOnly() ? Double.NaN : n / java.number("seconds.e2e." + s.name());
+                    double js = n / java.number("seconds.score." + s.name());
+                    double pe = py == null ? Double.NaN : n / py.path("e2e").path(s.name()).asDouble(Double.NaN);
+                    double ps = py == null ? Double.NaN : n / py.path("score").path(s.name()).asDouble(Double.NaN);
+                    double pn = py == null ? Double.NaN : n / py.path("npy").path(s.name()).asDouble(Double.NaN);
+                    t.row(s.name(), shape.label(chunk), TextTable.rate(je), TextTable.rate(pe),
+                            TextTable.ratio(je / pe), TextTable.rate(js), TextTable.rate(ps), TextTable.ratio(js / ps),
+                            TextTable.rate(pn), TextTable.ratio(js / pn), py == null ? "-" : agreement(out, s.outputs()));
+                    if (js / pn < slowest) {
+                        slowest = js / pn;
+                        slowestName = s.name() + " at V=" + v + (n == N ? "" : String.format(Locale.ROOT, ", N=%,d, chunk %,d", n,
+                                chunk));
+                    }
+                    if (chunk != StoreSpec.DEFAULT_CHUNK_SIZE && js / pn < slowestLargeChunks) {
+                        slowestLargeChunks = js / pn;
+                        slowestLargeName = s.name() + String.format(Locale.ROOT, " at N=%,d, chunk %,d", n, chunk);
+                    }
+                    if (v == 30_000 && s.name().equals("tracin_we_self")) {
+                        notes.add(String.format(Locale.ROOT, "Target, end-to-end TracIn-WE self-influence at V=30k >= 100x"
+                                + " Captum TracInCP(layers=[\"emb\"]) per core: Java %s ex/s = %s the README's best Captum"
+                                + " emb figure (%.0f ex/s, at V=5k; Captum only slows with V) and %s its all-parameter"
+                                + " figure at V=30k (%.1f ex/s) -> %s.", TextTable.rate(je),
+                                TextTable.ratio(je / CAPTUM_EMB_V5K), CAPTUM_EMB_V5K, TextTable.ratio(je / CAPTUM_ALL_V30K),
+                                CAPTUM_ALL_V30K, je / CAPTUM_EMB_V5K >= 100 ? "met" : "NOT met"));
+                    }
                 }
-            }
-            double family = n / java.number("seconds.score.logit_family");
-            double familyPy = Double.NaN;
-            if (py != null) {
-                familyPy = 0;
-                for (String f : OracleScores.LOGIT_FAMILY) {
-                    familyPy += py.path("score").path(f).asDouble(Double.NaN);
+                double family = n / java.number("seconds.score.logit_family");
+                double familyPy = Double.NaN;
+                if (py != null) {
+                    familyPy = 0;
+                    for (String f : OracleScores.LOGIT_FAMILY) {
+                        familyPy += py.path("score").path(f).asDouble(Double.NaN);
+                    }
+                    familyPy = n / familyPy;
                 }
-                familyPy = n / familyPy;
+                t.row("logit family, one pass", shape.label(chunk), "-", "-", "-", TextTable.rate(family),
+                        TextTable.rate(familyPy), TextTable.ratio(family / familyPy), "-", "-", "-");
+                notes.add(String.format(Locale.ROOT, "V=%s: the logit family (%s) scored together in one pass"
+                        + " (ScoringEngine.scoreAll) at %s ex/s against PyTorch scoring the same tensors in memory one"
+                        + " score after the other at %s ex/s: %s (target >= 0.50x)", shape.label(chunk),
+                        String.join(", ", OracleScores.LOGIT_FAMILY), TextTable.rate(family), TextTable.rate(familyPy),
+                        TextTable.ratio(family / familyPy)));
+                notes.add(String.format(Locale.ROOT, "V=%s: Java capture of every kind: %s s into a file store, %s s into"
+                        + " the in-memory store (at N = 2,000 the arithmetic itself takes about 0.02 s; the rest is the stores' writes)"
+                        + (py == null ? "" : "; PyTorch capture (activation_grads over 3 checkpoints, in memory): %s s"),
+                        shape.label(chunk), TextTable.seconds(java.number("seconds.capture.all")),
+                        TextTable.seconds(java.number("seconds.capture.memory")),
+                        py == null ? "" : TextTable.seconds(py.path("capture").path("activation_grads").asDouble())));
             }
-            t.row("logit family, one pass", shape.label(), "-", "-", "-", TextTable.rate(family),
-                    TextTable.rate(familyPy), TextTable.ratio(family / familyPy), "-", "-", "-");
-            notes.add(String.format(Locale.ROOT, "V=%s: the logit family (%s) scored together in one pass"
-                    + " (ScoringEngine.scoreAll) at %s ex/s against PyTorch scoring the same tensors in memory one"
-                    + " score after the other at %s ex/s: %s (target >= 0.50x)", shape.label(),
-                    String.join(", ", OracleScores.LOGIT_FAMILY), TextTable.rate(family), TextTable.rate(familyPy),
-                    TextTable.ratio(family / familyPy)));
-            notes.add(String.format(Locale.ROOT, "V=%s: Java capture of every kind: %s s into a file store, %s s into"
-                    + " the in-memory store (at N = 2,000 the arithmetic itself takes about 0.02 s; the rest is the stores' writes)"
-                    + (py == null ? "" : "; PyTorch capture (activation_grads over 3 checkpoints, in memory): %s s"),
-                    shape.label(), TextTable.seconds(java.number("seconds.capture.all")),
-                    TextTable.seconds(java.number("seconds.capture.memory")),
-                    py == null ? "" : TextTable.seconds(py.path("capture").path("activation_grads").asDouble())));
             if (!o.keep()) {
                 StoreCache.delete(dir);
             }
@@ -161,6 +177,10 @@ final class OracleBench {
                 + " TracInCPFast 16k-25k ex/s; all parameters at V=30k 6.3 ex/s. ref_scores.py all parameters"
                 + " 2.0k-3.2k ex/s. Timings vary about 30% between runs.");
         notes.forEach(t::note);
+        if (Double.isFinite(slowestLargeChunks)) {
+            t.note(String.format(Locale.ROOT, "Among the rows with chunks larger than the default: slowest %.2fx (%s)",
+                    slowestLargeChunks, slowestLargeName));
+        }
         t.note(String.format(Locale.ROOT, "slowest scorer vs PyTorch .npy+scoring: %.2fx", slowest)
                 + " (" + slowestName + ")");
         return t.render();

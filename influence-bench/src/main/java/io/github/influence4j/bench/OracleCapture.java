@@ -45,24 +45,38 @@ final class OracleCapture {
     }
 
     static StoreSpec spec(OracleData d) {
-        return StoreSpec.builder("oracle-bench").numExamples(d.n()).numClasses(d.classes()).chunkSize(BATCH).build();
+        return spec(d, BATCH);
+    }
+
+    /**
+     * @param d the data
+     * @param chunk examples per chunk (and per capture batch)
+     * @return the store's spec
+     */
+    static StoreSpec spec(OracleData d, int chunk) {
+        return StoreSpec.builder("oracle-bench").numExamples(d.n()).numClasses(d.classes()).chunkSize(chunk).build();
     }
 
     static void capture(OracleData d, Path dir, Set<Group> groups) {
-        try (ArtifactWriter w = ArtifactStores.create(dir, spec(d))) {
+        capture(d, dir, groups, BATCH);
+    }
+
+    static void capture(OracleData d, Path dir, Set<Group> groups, int chunk) {
+        try (ArtifactWriter w = ArtifactStores.create(dir, spec(d, chunk))) {
             capture(d, w, groups);
         }
     }
 
     static void capture(OracleData d, ArtifactWriter w, Set<Group> groups) {
         EnumSet<Group> g = groups.isEmpty() ? EnumSet.noneOf(Group.class) : EnumSet.copyOf(groups);
+        final int batchSize = w.spec().chunkSize(); // one capture batch per chunk
         {
             int[] lengths = new int[d.n()];
             for (int i = 0; i < d.n(); i++) {
                 lengths[i] = d.length(i);
             }
-            for (int from = 0; from < d.n(); from += BATCH) {
-                int to = Math.min(d.n(), from + BATCH);
+            for (int from = 0; from < d.n(); from += batchSize) {
+                int to = Math.min(d.n(), from + batchSize);
                 int[] labels = new int[to - from];
                 for (int i = from; i < to; i++) {
                     labels[i - from] = (int) d.labels()[i];
@@ -89,8 +103,8 @@ final class OracleCapture {
                 Checkpoint cp = Checkpoint.builder(String.format("c%02d", c)).step(c + 1L).epoch(c).learningRate(wt.lr())
                         .seed(0).build();
                 try (CheckpointWriter cw = w.beginCheckpoint(cp)) {
-                    for (int from = 0; from < d.n(); from += BATCH) {
-                        batch(d, wt, cw, g, lengths, from, Math.min(d.n(), from + BATCH));
+                    for (int from = 0; from < d.n(); from += batchSize) {
+                        batch(d, wt, cw, g, lengths, from, Math.min(d.n(), from + batchSize));
                     }
                     cw.commit();
                 }

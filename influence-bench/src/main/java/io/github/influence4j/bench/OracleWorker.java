@@ -4,6 +4,7 @@
 package io.github.influence4j.bench;
 
 import io.github.influence4j.core.store.ArtifactWriter;
+import io.github.influence4j.core.store.StoreSpec;
 import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.core.store.file.ArtifactStores;
 import io.github.influence4j.core.store.memory.MemoryStores;
@@ -17,7 +18,7 @@ import java.util.List;
  * (from a store holding everything), best of a few rounds; writes our values as
  * {@code OUT/java_<output>.npy} for the agreement check.
  *
- * <p>Arguments: {@code ARTIFACTS_DIR WORK_DIR OUT_DIR ROUNDS [scoring-only]} (scoring-only, for the
+ * <p>Arguments: {@code ARTIFACTS_DIR WORK_DIR OUT_DIR ROUNDS [scoring-only [CHUNK]]} (scoring-only, for the
  * N = 10^6 rows: one capture into the file store, no memory-store capture, no e2e). Reports {@code seconds.e2e.<score>},
  * {@code seconds.score.<score>}, {@code seconds.capture.all} (every kind into a file store) and
  * {@code seconds.capture.memory} (the same into the in-memory store: the compute and copy share).
@@ -30,7 +31,8 @@ public final class OracleWorker {
     }
 
     /**
-     * @param args {@code ARTIFACTS_DIR WORK_DIR OUT_DIR ROUNDS [scoring-only]}
+     * @param args {@code ARTIFACTS_DIR WORK_DIR OUT_DIR ROUNDS [scoring-only [CHUNK]]} (CHUNK: the store's
+     *     chunk size, default 1,024)
      */
     public static void main(String[] args) {
         OracleData data = OracleData.read(Path.of(args[0]));
@@ -38,6 +40,7 @@ public final class OracleWorker {
         Path out = Path.of(args[2]);
         int rounds = Integer.parseInt(args[3]);
         boolean scoringOnly = args.length > 4 && args[4].equals("scoring-only");
+        int chunk = args.length > 5 ? Integer.parseInt(args[5]) : StoreSpec.DEFAULT_CHUNK_SIZE;
         // scoring takes milliseconds: enough rounds for the JIT to compile the loops (the first is not timed)
         // at N = 10^6 (scoring-only) a call takes a second or more: ROUNDS calls (the 1 s window still applies)
         int scoringRounds = scoringOnly ? rounds : Math.max(rounds + 1, SCORING_ROUNDS);
@@ -46,7 +49,7 @@ public final class OracleWorker {
         for (int r = 0; r < (scoringOnly ? 1 : rounds); r++) {
             StoreCache.delete(full);
             long t0 = System.nanoTime();
-            OracleCapture.capture(data, full, EnumSet.allOf(OracleCapture.Group.class));
+            OracleCapture.capture(data, full, EnumSet.allOf(OracleCapture.Group.class), chunk);
             captureAll = Math.min(captureAll, (System.nanoTime() - t0) / 1e9);
         }
         ChildJvm.report("seconds.capture.all", captureAll);

@@ -98,7 +98,10 @@ final class DoubleReader {
     }
 
     /** One chunk file to read. */
-    private record Job(Origin origin, StoredFile file, long[] shape, int outOffset, int count) {
+    private record Job(Origin origin, StoredFile file, long[] shape, int outOffset, int count, Path dir, String name) {
+        Path path() {
+            return dir.resolve(name);
+        }
     }
 
 
@@ -170,12 +173,13 @@ final class DoubleReader {
                 return copy(c, out, outF, 0);
             }
         }
+        Path dir = StoreFiles.artifactDir(root, cp, info.key()); // once per read, not per file
         Job[] jobs = new Job[parts.size()];
         for (int i = 0; i < jobs.length; i++) {
             StoredChunk c = parts.get(i);
             jobs[i] = new Job(new Origin(root, storeId, cp, info, c.range()), c.files().get(0),
                     ChunkFiles.shape(info, c.range().size()), Math.toIntExact((c.range().from() - range.from()) * perRow),
-                    Math.toIntExact(c.range().size() * perRow));
+                    Math.toIntExact(c.range().size() * perRow), dir, c.files().get(0).name());
         }
         run(jobs, info.dataType(), checkFinite, out, outF, generic);
         return Math.toIntExact(need);
@@ -247,12 +251,13 @@ final class DoubleReader {
         long perRow = info.elementsPerRow();
         long[] rows = new long[parts.size()];
         long total = 0;
+        Path dir = StoreFiles.artifactDir(root, cp, info.key()); // once per read, not per file
         Job[] offsetJobs = new Job[parts.size()];
         int at = 0;
         for (int i = 0; i < parts.size(); i++) {
             StoredChunk c = parts.get(i);
             offsetJobs[i] = new Job(new Origin(root, storeId, cp, info, c.range()), c.files().get(1),
-                    new long[] {c.range().size() + 1L}, at, c.range().size() + 1);
+                    new long[] {c.range().size() + 1L}, at, c.range().size() + 1, dir, c.files().get(1).name());
             at += c.range().size() + 1;
         }
         double[] offsets = new double[at];
@@ -287,7 +292,8 @@ final class DoubleReader {
         for (int i = 0; i < parts.size(); i++) {
             StoredChunk c = parts.get(i);
             jobs[i] = new Job(new Origin(root, storeId, cp, info, c.range()), c.files().get(0),
-                    ChunkFiles.shape(info, rows[i]), Math.toIntExact(before * perRow), Math.toIntExact(rows[i] * perRow));
+                    ChunkFiles.shape(info, rows[i]), Math.toIntExact(before * perRow), Math.toIntExact(rows[i] * perRow),
+                    dir, c.files().get(0).name());
             before += rows[i];
         }
         run(jobs, info.dataType(), checkFinite, out, outF, generic);
@@ -348,7 +354,7 @@ final class DoubleReader {
             float @Nullable [] outF) {
         Origin o = j.origin();
         StoredFile f = j.file();
-        Path p = o.path(f);
+        Path p = j.path();
         byte[] header = s.header(dt, j.shape());
         int es = Npy.elementSize(dt);
         if (f.bytes() != header.length + (long) j.count() * es || header.length % es != 0) {
@@ -361,12 +367,9 @@ final class DoubleReader {
         // a file the writer recorded all finite is trusted once its checksum matches, as read() does
         boolean scan = checkFinite && floating && f.finite() != Finiteness.ALL_FINITE;
         try {
-            Path dir = p.getParent();
-            if (dir == null || !checkedDirs.contains(dir)) {
+            if (!checkedDirs.contains(j.dir())) {
                 ChunkFiles.checkRegularFile(o, f); // every component; throws if anything is off
-                if (dir != null) {
-                    checkedDirs.add(dir);
-                }
+                checkedDirs.add(j.dir());
             }
             Object stamp = pool.stamp(p);
             ChunkSum sum = pool.sumFor(p, stamp, f);
@@ -390,10 +393,8 @@ final class DoubleReader {
                     sum.update(piece.duplicate());
                     int from = 0;
                     if (pos == 0) {
-                        for (int i = 0; i < header.length; i++) {
-                            if (piece.get(i) != header[i]) {
-                                return false;
-                            }
+                        if (piece.limit() < header.length || !piece.slice(0, header.length).equals(ByteBuffer.wrap(header))) {
+                            return false;
                         }
                         from = header.length;
                     }
