@@ -29,6 +29,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -103,9 +105,9 @@ public final class SparkScoring {
         }
         ScoreProvenance run = ProvenanceJson.forSet(ProvenanceJson.read(provenance.get(0)._2()), set.manifest().setId(),
                 set.manifest().hash(), inForce);
-        JavaRDD<Row> rows = global.isPresent() ? global.get().apply(blocks, set.manifest().numClasses())
+        JavaRDD<InternalRow> rows = global.isPresent() ? global.get().apply(blocks, set.manifest().numClasses())
                 : blocks.flatMap(b -> rowsOf(b, b.values()));
-        Dataset<Row> ds = spark.createDataFrame(rows, schema());
+        Dataset<Row> ds = dataFrame(spark, rows);
         List<Row> perShard = new java.util.ArrayList<>();
         for (scala.Tuple2<Integer, String> shard : provenance) {
             String p = shard._2();
@@ -191,7 +193,34 @@ public final class SparkScoring {
         }
     }
 
-    static Iterator<Row> rowsOf(ShardScores b, double[] values) {
+    /**
+     * The score rows as a DataFrame without converting each row from an external {@link Row}: the
+     * rows are Spark's own binary rows already, so Spark SQL reads them as it reads a file scan's.
+     *
+     * @implNote {@code internalCreateDataFrame} is Spark's {@code private[sql]} entry point (public
+     *     in the bytecode) of the classic session, the one an RDD job runs on; any other session
+     *     gets the public {@code createDataFrame} of external rows (about 2x slower per row,
+     *     docs/SCALE.md section 7.3).
+     */
+    static Dataset<Row> dataFrame(SparkSession spark, JavaRDD<InternalRow> rows) {
+        if (spark instanceof org.apache.spark.sql.classic.SparkSession classic) {
+            return classic.internalCreateDataFrame(rows.rdd(), schema(), false);
+        }
+        JavaRDD<Row> external = rows.map(r -> RowFactory.create(r.getInt(0), r.getDouble(1), r.getInt(2)));
+        return spark.createDataFrame(external, schema());
+    }
+
+    /**
+     * One shard's rows {@code (id, score, shard)}, as one reused {@link UnsafeRow} (as a file scan
+     * hands out rows: every consumer copies what it keeps).
+     */
+    static Iterator<InternalRow> rowsOf(ShardScores b, double[] values) {
+        int bytes = UnsafeRow.calculateBitSetWidthInBytes(3) + 3 * 8;
+        UnsafeRow row = new UnsafeRow(3);
+        row.pointTo(new byte[bytes], bytes);
+        int from = b.from();
+        int shard = b.shard();
+        row.setInt(2, shard);
         return new Iterator<>() {
             private int i;
 
@@ -201,13 +230,14 @@ public final class SparkScoring {
             }
 
             @Override
-            public Row next() {
+            public InternalRow next() {
                 if (i >= values.length) {
                     throw new java.util.NoSuchElementException();
                 }
-                Row r = RowFactory.create(b.from() + i, values[i], b.shard());
+                row.setInt(0, from + i);
+                row.setDouble(1, values[i]);
                 i++;
-                return r;
+                return row;
             }
         };
     }
