@@ -119,6 +119,58 @@ final class ShardedArtifactStore implements TrainingArtifactStore {
         return readAcross(checkpointId, key, range);
     }
 
+    /**
+     * Ranges of at most {@code size} examples that never cross a shard: each shard's own ranges,
+     * shifted to set ids, so a scorer's reads go to one shard each (and, at the shard's chunk
+     * size, whole chunks: the file store's fast path).
+     */
+    @Override
+    public List<ExampleRange> chunkRanges(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("chunk size must be >= 1, was " + size);
+        }
+        List<ExampleRange> out = new ArrayList<>();
+        for (ShardSetManifest.Shard shard : manifest.shards()) {
+            for (int at = shard.from(); at < shard.to(); at = (int) Math.min(shard.to(), (long) at + size)) {
+                out.add(ExampleRange.of(at, (int) Math.min(shard.to(), (long) at + size)));
+            }
+        }
+        return out;
+    }
+
+    /** A range inside one shard is read by that shard's float64 path; one that spans shards, through {@link #read}. */
+    @Override
+    public int readDoubles(String checkpointId, ArtifactKey key, ExampleRange range, double[] into) {
+        int s = withinOneShard(range);
+        if (s < 0) {
+            return TrainingArtifactStore.super.readDoubles(checkpointId, key, range, into);
+        }
+        return shards.get(s).readDoubles(checkpointId, key, local(s, range), into);
+    }
+
+    /** As {@link #readDoubles}: one shard's float64 path for a range inside it. */
+    @Override
+    public double[] readRaggedDoubles(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths) {
+        int s = withinOneShard(range);
+        if (s < 0) {
+            return TrainingArtifactStore.super.readRaggedDoubles(checkpointId, key, range, lengths);
+        }
+        return shards.get(s).readRaggedDoubles(checkpointId, key, local(s, range), lengths);
+    }
+
+    private int withinOneShard(ExampleRange range) {
+        if (range.size() == 0 || range.from() < 0 || range.to() > spec.numExamples()) {
+            return -1; // the generic path reports a bad range
+        }
+        int s = manifest.shardOf(range.from());
+        return range.to() <= manifest.shards().get(s).to() ? s : -1;
+    }
+
+    private ExampleRange local(int s, ExampleRange range) {
+        int from = manifest.shards().get(s).from();
+        return ExampleRange.of(range.from() - from, range.to() - from);
+    }
+
     private ArtifactChunk readAcross(String checkpointId, ArtifactKey key, ExampleRange range) {
         if (range.from() < 0 || range.to() > spec.numExamples()) {
             throw new IllegalArgumentException("range " + range + " is outside [0, " + spec.numExamples() + ") of store set '"
