@@ -198,16 +198,17 @@ public final class SparkScoring {
      * rows are Spark's own binary rows already, so Spark SQL reads them as it reads a file scan's.
      *
      * @implNote {@code internalCreateDataFrame} is Spark's {@code private[sql]} entry point (public
-     *     in the bytecode) of the classic session, the one an RDD job runs on; any other session
-     *     gets the public {@code createDataFrame} of external rows (about 2x slower per row,
-     *     docs/SCALE.md section 7.3).
+     *     in the bytecode) of the classic session, the only kind that runs RDD jobs (a Spark Connect
+     *     session has no {@code SparkContext}); external {@code Row}s converted one by one cost more
+     *     than the scoring at 10^7 rows (docs/SCALE.md section 7.3).
      */
     static Dataset<Row> dataFrame(SparkSession spark, JavaRDD<InternalRow> rows) {
-        if (spark instanceof org.apache.spark.sql.classic.SparkSession classic) {
-            return classic.internalCreateDataFrame(rows.rdd(), schema(), false);
+        if (!(spark instanceof org.apache.spark.sql.classic.SparkSession classic)) {
+            throw new io.github.influence4j.core.exception.ConfigurationException("influence-spark runs RDD jobs and needs"
+                    + " a classic Spark session, not a " + spark.getClass().getName()
+                    + ": build the session with SparkSession.builder() and no Spark Connect remote");
         }
-        JavaRDD<Row> external = rows.map(r -> RowFactory.create(r.getInt(0), r.getDouble(1), r.getInt(2)));
-        return spark.createDataFrame(external, schema());
+        return classic.internalCreateDataFrame(rows.rdd(), schema(), false);
     }
 
     /**
