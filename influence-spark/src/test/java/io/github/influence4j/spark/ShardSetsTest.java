@@ -57,7 +57,7 @@ class ShardSetsTest {
         assertEquals(m, ShardSetManifest.parse(m.toJson(), "test"));
         assertEquals(1, m.shardOf(4));
         assertEquals(0, m.shardOf(3));
-        String newer = new String(m.toJson(), StandardCharsets.UTF_8).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
+        String newer = new String(m.toJson(), StandardCharsets.UTF_8).replace("\"formatVersion\" : 1", "\"formatVersion\" : 3");
         assertThrows(IncompatibleStoreException.class, () -> ShardSetManifest.parse(newer.getBytes(StandardCharsets.UTF_8), "t"));
     }
 

@@ -16,6 +16,7 @@ import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.spark.store.HadoopStores;
 import io.github.influence4j.spark.store.SerializableConf;
 import io.github.influence4j.spark.store.ShardSet;
+import io.github.influence4j.spark.store.ShardSetManifest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -150,10 +151,11 @@ public final class SparkScoring {
                     }
                 }).collect();
         int[] all = new int[set.manifest().numExamples()];
-        int at = 0;
-        for (int[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
+        for (int s = 0; s < parts.size(); s++) {
+            ShardSetManifest.Shard entry = set.manifest().shards().get(s);
+            for (int i = 0; i < parts.get(s).length; i++) {
+                all[entry.setId(i)] = parts.get(s)[i];
+            }
         }
         return all;
     }
@@ -182,8 +184,9 @@ public final class SparkScoring {
             }
             InfluenceScores r = s.score();
             int[] labels = withLabels ? readLabels(store) : new int[0];
-            return new ShardScores(shard, set.manifest().shards().get(shard).from(), r.values(), labels,
-                    ProvenanceJson.write(r.provenance()));
+            ShardSetManifest.Shard entry = set.manifest().shards().get(shard);
+            int[] ids = entry.hasIds() ? entry.ids() : new int[0];
+            return new ShardScores(shard, entry.from(), ids, r.values(), labels, ProvenanceJson.write(r.provenance()));
         }
     }
 
@@ -220,6 +223,7 @@ public final class SparkScoring {
         UnsafeRow row = new UnsafeRow(3);
         row.pointTo(new byte[bytes], bytes);
         int from = b.from();
+        int[] ids = b.ids().length == values.length && values.length > 0 ? b.ids() : null;
         int shard = b.shard();
         row.setInt(2, shard);
         return new Iterator<>() {
@@ -235,7 +239,7 @@ public final class SparkScoring {
                 if (i >= values.length) {
                     throw new java.util.NoSuchElementException();
                 }
-                row.setInt(0, from + i);
+                row.setInt(0, ids == null ? from + i : ids[i]);
                 row.setDouble(1, values[i]);
                 i++;
                 return row;
