@@ -57,7 +57,7 @@ class ShardSetsTest {
         assertEquals(m, ShardSetManifest.parse(m.toJson(), "test"));
         assertEquals(1, m.shardOf(4));
         assertEquals(0, m.shardOf(3));
-        String newer = new String(m.toJson(), StandardCharsets.UTF_8).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
+        String newer = new String(m.toJson(), StandardCharsets.UTF_8).replace("\"formatVersion\" : 1", "\"formatVersion\" : 3");
         assertThrows(IncompatibleStoreException.class, () -> ShardSetManifest.parse(newer.getBytes(StandardCharsets.UTF_8), "t"));
     }
 
@@ -80,6 +80,35 @@ class ShardSetsTest {
                             }
                         }
                     }
+                }
+                // the float64 paths: a whole shard, a part of one, a range across shards, the whole set
+                ShardSetManifest.Shard second = ShardSets.open(set, conf).manifest().shards().get(1);
+                for (ExampleRange r : List.of(second.range(), ExampleRange.of(second.from() + 1, second.to() - 2),
+                        ExampleRange.of(20, 71), ExampleRange.of(0, 90))) {
+                    ArtifactKey logits = ArtifactKey.of(ArtifactKind.LOGITS);
+                    double[] a = new double[r.size() * 3];
+                    double[] b = new double[r.size() * 3];
+                    assertEquals(source.readDoubles("c01", logits, r, a), all.readDoubles("c01", logits, r, b), "" + r);
+                    assertTrue(java.util.Arrays.equals(a, b), "LOGITS as float64 " + r);
+                    ArtifactKey grads = ArtifactKey.of(ArtifactKind.INPUT_GRADS);
+                    int[] la = new int[r.size()];
+                    int[] lb = new int[r.size()];
+                    assertTrue(java.util.Arrays.equals(source.readRaggedDoubles("c01", grads, r, la),
+                            all.readRaggedDoubles("c01", grads, r, lb)), "INPUT_GRADS as float64 " + r);
+                    assertTrue(java.util.Arrays.equals(la, lb), "INPUT_GRADS lengths " + r);
+                }
+                // scoring ranges never cross a shard, cover [0, 90) in order, at most `size` each
+                for (int size : new int[] {1, 7, 32, 1000}) {
+                    int at = 0;
+                    for (ExampleRange r : all.chunkRanges(size)) {
+                        assertEquals(at, r.from(), "size " + size);
+                        assertTrue(r.size() >= 1 && r.size() <= size, "size " + size + ": " + r);
+                        ShardSetManifest.Shard in = ShardSets.open(set, conf).manifest().shards().stream()
+                                .filter(sh -> sh.from() <= r.from() && r.from() < sh.to()).findFirst().orElseThrow();
+                        assertTrue(r.to() <= in.to(), r + " crosses shard " + in.name());
+                        at = r.to();
+                    }
+                    assertEquals(90, at, "size " + size);
                 }
             }
         }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +68,7 @@ final class GlobalNormalization implements Serializable {
         return normalization == Normalization.CLASS;
     }
 
-    JavaRDD<Row> apply(JavaRDD<ShardScores> blocks, int numClasses) {
+    JavaRDD<InternalRow> apply(JavaRDD<ShardScores> blocks, int numClasses) {
         int groups = normalization == Normalization.CLASS ? numClasses : 1;
         boolean byClass = needsLabels();
         List<double[]> sums = blocks.map(b -> sums(b, groups, byClass)).collect();

@@ -16,6 +16,7 @@ import io.github.influence4j.core.store.TrainingArtifactStore;
 import io.github.influence4j.spark.store.HadoopStores;
 import io.github.influence4j.spark.store.SerializableConf;
 import io.github.influence4j.spark.store.ShardSet;
+import io.github.influence4j.spark.store.ShardSetManifest;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -103,9 +106,9 @@ public final class SparkScoring {
         }
         ScoreProvenance run = ProvenanceJson.forSet(ProvenanceJson.read(provenance.get(0)._2()), set.manifest().setId(),
                 set.manifest().hash(), inForce);
-        JavaRDD<Row> rows = global.isPresent() ? global.get().apply(blocks, set.manifest().numClasses())
+        JavaRDD<InternalRow> rows = global.isPresent() ? global.get().apply(blocks, set.manifest().numClasses())
                 : blocks.flatMap(b -> rowsOf(b, b.values()));
-        Dataset<Row> ds = spark.createDataFrame(rows, schema());
+        Dataset<Row> ds = dataFrame(spark, rows);
         List<Row> perShard = new java.util.ArrayList<>();
         for (scala.Tuple2<Integer, String> shard : provenance) {
             String p = shard._2();
@@ -148,10 +151,11 @@ public final class SparkScoring {
                     }
                 }).collect();
         int[] all = new int[set.manifest().numExamples()];
-        int at = 0;
-        for (int[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
+        for (int s = 0; s < parts.size(); s++) {
+            ShardSetManifest.Shard entry = set.manifest().shards().get(s);
+            for (int i = 0; i < parts.get(s).length; i++) {
+                all[entry.setId(i)] = parts.get(s)[i];
+            }
         }
         return all;
     }
@@ -180,8 +184,9 @@ public final class SparkScoring {
             }
             InfluenceScores r = s.score();
             int[] labels = withLabels ? readLabels(store) : new int[0];
-            return new ShardScores(shard, set.manifest().shards().get(shard).from(), r.values(), labels,
-                    ProvenanceJson.write(r.provenance()));
+            ShardSetManifest.Shard entry = set.manifest().shards().get(shard);
+            int[] ids = entry.hasIds() ? entry.ids() : new int[0];
+            return new ShardScores(shard, entry.from(), ids, r.values(), labels, ProvenanceJson.write(r.provenance()));
         }
     }
 
@@ -191,7 +196,36 @@ public final class SparkScoring {
         }
     }
 
-    static Iterator<Row> rowsOf(ShardScores b, double[] values) {
+    /**
+     * The score rows as a DataFrame without converting each row from an external {@link Row}: the
+     * rows are Spark's own binary rows already, so Spark SQL reads them as it reads a file scan's.
+     *
+     * @implNote {@code internalCreateDataFrame} is Spark's {@code private[sql]} entry point (public
+     *     in the bytecode) of the classic session, the only kind that runs RDD jobs (a Spark Connect
+     *     session has no {@code SparkContext}); external {@code Row}s converted one by one cost more
+     *     than the scoring at 10^7 rows (docs/SCALE.md section 7.3).
+     */
+    static Dataset<Row> dataFrame(SparkSession spark, JavaRDD<InternalRow> rows) {
+        if (!(spark instanceof org.apache.spark.sql.classic.SparkSession classic)) {
+            throw new io.github.influence4j.core.exception.ConfigurationException("influence-spark runs RDD jobs and needs"
+                    + " a classic Spark session, not a " + spark.getClass().getName()
+                    + ": build the session with SparkSession.builder() and no Spark Connect remote");
+        }
+        return classic.internalCreateDataFrame(rows.rdd(), schema(), false);
+    }
+
+    /**
+     * One shard's rows {@code (id, score, shard)}, as one reused {@link UnsafeRow} (as a file scan
+     * hands out rows: every consumer copies what it keeps).
+     */
+    static Iterator<InternalRow> rowsOf(ShardScores b, double[] values) {
+        int bytes = UnsafeRow.calculateBitSetWidthInBytes(3) + 3 * 8;
+        UnsafeRow row = new UnsafeRow(3);
+        row.pointTo(new byte[bytes], bytes);
+        int from = b.from();
+        int[] ids = b.ids().length == values.length && values.length > 0 ? b.ids() : null;
+        int shard = b.shard();
+        row.setInt(2, shard);
         return new Iterator<>() {
             private int i;
 
@@ -201,13 +235,14 @@ public final class SparkScoring {
             }
 
             @Override
-            public Row next() {
+            public InternalRow next() {
                 if (i >= values.length) {
                     throw new java.util.NoSuchElementException();
                 }
-                Row r = RowFactory.create(b.from() + i, values[i], b.shard());
+                row.setInt(0, ids == null ? from + i : ids[i]);
+                row.setDouble(1, values[i]);
                 i++;
-                return r;
+                return row;
             }
         };
     }

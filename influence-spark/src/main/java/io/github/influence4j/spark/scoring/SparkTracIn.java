@@ -115,7 +115,7 @@ public final class SparkTracIn {
 
     private static ShardTop shardTop(ShardSet train, Configuration conf, TestStoreFiles test, String pairScore,
             Map<String, String> options, int k, int shard) {
-        int from = train.manifest().shards().get(shard).from();
+        io.github.influence4j.spark.store.ShardSetManifest.Shard entry = train.manifest().shards().get(shard);
         try (TrainingArtifactStore trainStore = HadoopStores.open(train.shardUri(shard), conf,
                 Optional.of(train.manifest().shards().get(shard).manifestHash()));
                 TrainingArtifactStore testStore = test.open()) {
@@ -129,7 +129,7 @@ public final class SparkTracIn {
             for (int t = 0; t < n; t++) {
                 List<TopInfluences.Influence> all = new ArrayList<>(top.proponents(t));
                 all.addAll(top.opponents(t));
-                ids[t] = all.stream().mapToInt(x -> from + x.trainId()).toArray();
+                ids[t] = all.stream().mapToInt(x -> entry.setId(x.trainId())).toArray();
                 values[t] = all.stream().mapToDouble(TopInfluences.Influence::value).toArray();
             }
             return new ShardTop(top.name(), top.testIds(), ids, values, ProvenanceJson.write(top.provenance()));

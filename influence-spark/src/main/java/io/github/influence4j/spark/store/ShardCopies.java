@@ -61,6 +61,49 @@ public final class ShardCopies {
     }
 
     /**
+     * Splits a store into shards that each hold a set of ids rather than a range (a set of format
+     * version 2, docs/SCALE.md section 1).
+     *
+     * @param source the store to split
+     * @param set the set's directory (must not hold a set yet)
+     * @param conf the Hadoop configuration
+     * @param ids per shard, the source's example ids it holds, ascending; together every id once
+     * @return the committed set manifest
+     * @throws io.github.influence4j.core.exception.CorruptStoreException for ids in two shards or in none
+     */
+    public static ShardSetManifest splitByIds(TrainingArtifactStore source, URI set, Configuration conf, int[][] ids) {
+        List<ShardSetManifest.Shard> shards = new ArrayList<>();
+        for (int s = 0; s < ids.length; s++) {
+            shards.add(ShardSetManifest.Shard.ofIds(shardName(s), ids[s], "-", "-")); // checks the order first
+        }
+        new ShardSetManifest(source.id(), source.numExamples(), source.numClasses(), source.checkpoints(), shards);
+        for (int s = 0; s < ids.length; s++) {
+            String name = shardName(s);
+            Path local = copy(source, runs(ids[s]), source.id() + "-" + name);
+            try {
+                HadoopStores.publish(local, ShardSets.shardUri(set, name), conf, "split");
+            } finally {
+                LocalCopy.deleteTree(local);
+            }
+        }
+        return ShardSets.commit(set, conf, source.id(), shards);
+    }
+
+    /** Ascending ids as the runs of consecutive ids. */
+    private static List<ExampleRange> runs(int[] ids) {
+        List<ExampleRange> runs = new ArrayList<>();
+        for (int i = 0; i < ids.length;) {
+            int j = i + 1;
+            while (j < ids.length && ids[j] == ids[j - 1] + 1) {
+                j++;
+            }
+            runs.add(ExampleRange.of(ids[i], ids[j - 1] + 1));
+            i = j;
+        }
+        return runs;
+    }
+
+    /**
      * @param index a shard index
      * @return its conventional name, {@code shard-00000}, ...
      */
@@ -77,19 +120,24 @@ public final class ShardCopies {
      * @return the new store's directory (a temporary directory: delete it when done)
      */
     public static Path copy(TrainingArtifactStore source, ExampleRange range, String storeId) {
+        return copy(source, List.of(range), storeId);
+    }
+
+    private static Path copy(TrainingArtifactStore source, List<ExampleRange> runs, String storeId) {
+        int size = runs.stream().mapToInt(ExampleRange::size).sum();
         Path dir;
         try {
             dir = Files.createTempDirectory("influence4j-shard-");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        StoreSpec spec = StoreSpec.builder(storeId).numExamples(range.size()).numClasses(source.numClasses())
+        StoreSpec spec = StoreSpec.builder(storeId).numExamples(size).numClasses(source.numClasses())
                 .chunkSize(source.spec().chunkSize()).build();
         try (ArtifactWriter w = ArtifactStores.create(dir.resolve("store"), spec)) {
-            copyArtifacts(source, "", source.staticArtifacts(), range, w);
+            copyArtifacts(source, "", source.staticArtifacts(), runs, w);
             for (Checkpoint c : source.checkpoints()) {
                 try (CheckpointWriter cw = w.beginCheckpoint(c)) {
-                    copyArtifacts(source, c.id(), source.artifacts(c.id()), range, cw);
+                    copyArtifacts(source, c.id(), source.artifacts(c.id()), runs, cw);
                     cw.commit();
                 }
             }
@@ -101,28 +149,32 @@ public final class ShardCopies {
     }
 
     private static void copyArtifacts(TrainingArtifactStore source, String checkpointId, Map<ArtifactKey, ArtifactInfo> infos,
-            ExampleRange range, ArtifactSink sink) {
+            List<ExampleRange> runs, ArtifactSink sink) {
         int step = source.spec().chunkSize();
         for (ArtifactInfo info : infos.values()) {
             if (!info.attributes().isEmpty()) {
                 sink.setAttributes(info.key(), info.attributes());
             }
-            for (int from = range.from(); from < range.to(); from += step) {
-                ExampleRange r = ExampleRange.of(from, Math.min(range.to(), from + step));
-                try (ArtifactChunk chunk = checkpointId.isEmpty() ? source.readStatic(info.key(), r)
-                        : source.read(checkpointId, info.key(), r)) {
-                    INDArray values = chunk.values();
-                    int local = r.from() - range.from();
-                    if (info.isRagged()) {
-                        int[] lengths = new int[chunk.size()];
-                        for (int i = 0; i < lengths.length; i++) {
-                            lengths[i] = chunk.length(i);
+            int before = 0; // examples of the earlier runs
+            for (ExampleRange range : runs) {
+                for (int from = range.from(); from < range.to(); from += step) {
+                    ExampleRange r = ExampleRange.of(from, Math.min(range.to(), from + step));
+                    try (ArtifactChunk chunk = checkpointId.isEmpty() ? source.readStatic(info.key(), r)
+                            : source.read(checkpointId, info.key(), r)) {
+                        INDArray values = chunk.values();
+                        int local = before + r.from() - range.from();
+                        if (info.isRagged()) {
+                            int[] lengths = new int[chunk.size()];
+                            for (int i = 0; i < lengths.length; i++) {
+                                lengths[i] = chunk.length(i);
+                            }
+                            sink.writeRagged(info.key(), local, values, lengths);
+                        } else {
+                            sink.write(info.key(), local, values);
                         }
-                        sink.writeRagged(info.key(), local, values, lengths);
-                    } else {
-                        sink.write(info.key(), local, values);
                     }
                 }
+                before += range.size();
             }
         }
     }

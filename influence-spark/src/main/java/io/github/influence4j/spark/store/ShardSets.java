@@ -63,7 +63,7 @@ public final class ShardSets {
      * @param set the set's directory
      * @param conf the Hadoop configuration
      * @param setId the set's id
-     * @param shards name and example range of each shard, in id order (store id and hash are read)
+     * @param shards name and example range (or ids) of each shard, in id order (store id and hash are read)
      * @return the manifest written
      * @throws CorruptStoreException for overlapping or missing ids
      * @throws io.github.influence4j.core.exception.IncompatibleStoreException for shards that disagree
@@ -76,14 +76,13 @@ public final class ShardSets {
                 URI uri = shardUri(set, s.name());
                 TrainingArtifactStore view = HadoopStores.openManifestOnly(uri, conf);
                 views.add(view);
-                recorded.add(new ShardSetManifest.Shard(s.name(), s.from(), s.to(), view.id(),
-                        HadoopStores.manifestHash(uri, conf)));
+                recorded.add(s.withIdentity(view.id(), HadoopStores.manifestHash(uri, conf)));
             }
             if (views.isEmpty()) {
                 throw new IllegalArgumentException("a store set needs at least one shard");
             }
             List<Checkpoint> checkpoints = views.get(0).checkpoints();
-            int n = recorded.get(recorded.size() - 1).to();
+            int n = recorded.stream().mapToInt(ShardSetManifest.Shard::to).max().orElse(0);
             ShardSetManifest manifest = new ShardSetManifest(setId, n, views.get(0).numClasses(), checkpoints, recorded);
             for (int i = 0; i < views.size(); i++) {
                 ShardedArtifactStore.checkConsistent(manifest, recorded.get(i), views.get(i), views.get(0));

@@ -15,20 +15,25 @@ import io.github.influence4j.core.store.TrainingArtifactStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A store set read as one store on one machine: example {@code i} of the set is example
- * {@code i - from} of the shard holding it. A range spanning shards is read from each and joined
- * (dense rows stacked, ragged rows and offsets concatenated), so any scorer reads it exactly as it
- * would read one store of the same examples.
+ * {@code i - from} of the shard holding it (or, for a shard that lists its ids, its position in
+ * that list). A range spanning shards is read from each and joined (dense rows stacked, ragged rows
+ * and offsets concatenated), so any scorer reads it exactly as it would read one store of the same
+ * examples; with id lists, a range is read as the runs of ids that are consecutive in one shard.
  */
 final class ShardedArtifactStore implements TrainingArtifactStore {
     private final ShardSetManifest manifest;
     private final List<TrainingArtifactStore> shards;
     private final StoreSpec spec;
     private final String hash;
+    /** For a set with id lists: the shard and the shard's own index of every set id; else null. */
+    private final int @Nullable [] owner;
+    private final int @Nullable [] localIndex;
 
     ShardedArtifactStore(ShardSetManifest manifest, List<TrainingArtifactStore> shards) {
         if (shards.size() != manifest.shards().size()) {
@@ -43,6 +48,20 @@ final class ShardedArtifactStore implements TrainingArtifactStore {
         this.spec = StoreSpec.builder(manifest.setId()).numExamples(manifest.numExamples())
                 .numClasses(manifest.numClasses()).chunkSize(chunk).build();
         this.hash = manifest.hash();
+        if (manifest.hasIds()) {
+            owner = new int[manifest.numExamples()];
+            localIndex = new int[manifest.numExamples()];
+            for (int s = 0; s < manifest.shards().size(); s++) {
+                ShardSetManifest.Shard shard = manifest.shards().get(s);
+                for (int i = 0; i < shard.size(); i++) {
+                    owner[shard.setId(i)] = s;
+                    localIndex[shard.setId(i)] = i;
+                }
+            }
+        } else {
+            owner = null;
+            localIndex = null;
+        }
     }
 
     /**
@@ -60,7 +79,8 @@ final class ShardedArtifactStore implements TrainingArtifactStore {
         String where = "store set '" + set.setId() + "', shard " + shard.name() + " (store '" + store.id() + "')";
         if (store.numExamples() != shard.size()) {
             throw new IncompatibleStoreException(where + " holds " + store.numExamples() + " examples but the set"
-                    + " assigns it " + shard.range() + " (" + shard.size() + "); the shard does not belong to this set");
+                    + " assigns it " + (shard.hasIds() ? shard.size() + " ids" : shard.range() + " (" + shard.size() + ")")
+                    + "; the shard does not belong to this set");
         }
         if (store.numClasses() != set.numClasses()) {
             throw new IncompatibleStoreException(where + " has " + store.numClasses() + " classes, the set "
@@ -119,6 +139,64 @@ final class ShardedArtifactStore implements TrainingArtifactStore {
         return readAcross(checkpointId, key, range);
     }
 
+    /**
+     * Ranges of at most {@code size} examples that never cross a shard: each shard's own ranges,
+     * shifted to set ids, so a scorer's reads go to one shard each (and, at the shard's chunk
+     * size, whole chunks: the file store's fast path).
+     */
+    @Override
+    public List<ExampleRange> chunkRanges(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("chunk size must be >= 1, was " + size);
+        }
+        if (owner != null) {
+            return TrainingArtifactStore.super.chunkRanges(size); // id lists: a range gathers from several shards
+        }
+        List<ExampleRange> out = new ArrayList<>();
+        for (ShardSetManifest.Shard shard : manifest.shards()) {
+            for (int at = shard.from(); at < shard.to(); at = (int) Math.min(shard.to(), (long) at + size)) {
+                out.add(ExampleRange.of(at, (int) Math.min(shard.to(), (long) at + size)));
+            }
+        }
+        return out;
+    }
+
+    /** A range inside one shard is read by that shard's float64 path; one that spans shards, through {@link #read}. */
+    @Override
+    public int readDoubles(String checkpointId, ArtifactKey key, ExampleRange range, double[] into) {
+        int s = withinOneShard(range);
+        if (s < 0) {
+            return TrainingArtifactStore.super.readDoubles(checkpointId, key, range, into);
+        }
+        return shards.get(s).readDoubles(checkpointId, key, local(s, range), into);
+    }
+
+    /** As {@link #readDoubles}: one shard's float64 path for a range inside it. */
+    @Override
+    public double[] readRaggedDoubles(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths) {
+        int s = withinOneShard(range);
+        if (s < 0) {
+            return TrainingArtifactStore.super.readRaggedDoubles(checkpointId, key, range, lengths);
+        }
+        return shards.get(s).readRaggedDoubles(checkpointId, key, local(s, range), lengths);
+    }
+
+    private int withinOneShard(ExampleRange range) {
+        if (range.size() == 0 || range.from() < 0 || range.to() > spec.numExamples()) {
+            return -1; // the generic path reports a bad range
+        }
+        if (owner != null) {
+            return -1; // id lists: the generic path gathers the runs
+        }
+        int s = manifest.shardOf(range.from());
+        return range.to() <= manifest.shards().get(s).to() ? s : -1;
+    }
+
+    private ExampleRange local(int s, ExampleRange range) {
+        int from = manifest.shards().get(s).from();
+        return ExampleRange.of(range.from() - from, range.to() - from);
+    }
+
     private ArtifactChunk readAcross(String checkpointId, ArtifactKey key, ExampleRange range) {
         if (range.from() < 0 || range.to() > spec.numExamples()) {
             throw new IllegalArgumentException("range " + range + " is outside [0, " + spec.numExamples() + ") of store set '"
@@ -133,10 +211,22 @@ final class ShardedArtifactStore implements TrainingArtifactStore {
             }
             int at = range.from();
             while (at < range.to()) {
-                int s = manifest.shardOf(at);
-                ShardSetManifest.Shard shard = manifest.shards().get(s);
-                int to = Math.min(range.to(), shard.to());
-                ExampleRange local = ExampleRange.of(at - shard.from(), to - shard.from());
+                int s;
+                int to;
+                ExampleRange local;
+                if (owner != null) { // the run of ids consecutive in one shard
+                    s = owner[at];
+                    to = at + 1;
+                    while (to < range.to() && owner[to] == s && localIndex[to] == localIndex[at] + (to - at)) {
+                        to++;
+                    }
+                    local = ExampleRange.of(localIndex[at], localIndex[at] + (to - at));
+                } else {
+                    s = manifest.shardOf(at);
+                    ShardSetManifest.Shard shard = manifest.shards().get(s);
+                    to = Math.min(range.to(), shard.to());
+                    local = ExampleRange.of(at - shard.from(), to - shard.from());
+                }
                 TrainingArtifactStore store = shards.get(s);
                 parts.add(checkpointId.isEmpty() ? store.readStatic(key, local) : store.read(checkpointId, key, local));
                 at = to;
