@@ -96,6 +96,15 @@ class ShardSetsTest {
                     assertTrue(java.util.Arrays.equals(source.readRaggedDoubles("c01", grads, r, la),
                             all.readRaggedDoubles("c01", grads, r, lb)), "INPUT_GRADS as float64 " + r);
                     assertTrue(java.util.Arrays.equals(la, lb), "INPUT_GRADS lengths " + r);
+                    // and the float32 paths
+                    float[] fa = new float[r.size() * 3];
+                    float[] fb = new float[r.size() * 3];
+                    assertEquals(source.readFloats("c01", logits, r, fa), all.readFloats("c01", logits, r, fb), "" + r);
+                    assertTrue(java.util.Arrays.equals(fa, fb), "LOGITS as float32 " + r);
+                    float[] ga = source.readRaggedFloats("c01", grads, r, la);
+                    float[] gb = all.readRaggedFloats("c01", grads, r, lb, new float[1]);
+                    assertTrue(java.util.Arrays.equals(ga, gb), "INPUT_GRADS as float32 " + r);
+                    assertTrue(java.util.Arrays.equals(la, lb), "INPUT_GRADS lengths (float32) " + r);
                 }
                 // scoring ranges never cross a shard, cover [0, 90) in order, at most `size` each
                 for (int size : new int[] {1, 7, 32, 1000}) {

@@ -181,6 +181,27 @@ final class ShardedArtifactStore implements TrainingArtifactStore {
         return shards.get(s).readRaggedDoubles(checkpointId, key, local(s, range), lengths);
     }
 
+    /** As {@link #readDoubles}, float32: one shard's float32 path for a range inside it. */
+    @Override
+    public int readFloats(String checkpointId, ArtifactKey key, ExampleRange range, float[] into) {
+        int s = withinOneShard(range);
+        if (s < 0) {
+            return TrainingArtifactStore.super.readFloats(checkpointId, key, range, into);
+        }
+        return shards.get(s).readFloats(checkpointId, key, local(s, range), into);
+    }
+
+    /** As {@link #readRaggedDoubles}, float32, filling {@code reuse} when it is long enough. */
+    @Override
+    public float[] readRaggedFloats(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths,
+            float @Nullable [] reuse) {
+        int s = withinOneShard(range);
+        if (s < 0) {
+            return TrainingArtifactStore.super.readRaggedFloats(checkpointId, key, range, lengths, reuse);
+        }
+        return shards.get(s).readRaggedFloats(checkpointId, key, local(s, range), lengths, reuse);
+    }
+
     private int withinOneShard(ExampleRange range) {
         if (range.size() == 0 || range.from() < 0 || range.to() > spec.numExamples()) {
             return -1; // the generic path reports a bad range
