@@ -3,12 +3,8 @@
 
 package io.github.influence4j.core.io;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Copies an array's elements, in C order, into a {@code double[]}: the float64 widening every read shares. */
 public final class DoubleCopy {
@@ -31,12 +27,7 @@ public final class DoubleCopy {
         if (at < 0 || at + n > out.length) {
             throw new IllegalArgumentException(n + " values do not fit at " + at + " of an array of " + out.length);
         }
-        boolean plain = !array.isView() && array.ordering() == 'c' && array.offset() == 0
-                && array.data().length() == array.length();
-        INDArray c = plain ? array : array.dup('c');
-        try {
-            Nd4j.getAffinityManager().ensureLocation(c, AffinityManager.Location.HOST);
-            ByteBuffer bb = c.data().asNio().order(ByteOrder.nativeOrder());
+        return HostBytes.apply(array, (c, bb) -> {
             DataType dt = c.dataType();
             switch (dt) {
                 case FLOAT -> {
@@ -71,10 +62,6 @@ public final class DoubleCopy {
                 }
             }
             return n;
-        } finally {
-            if (c != array) {
-                c.close();
-            }
-        }
+        });
     }
 }

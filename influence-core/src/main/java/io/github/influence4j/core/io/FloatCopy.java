@@ -3,12 +3,8 @@
 
 package io.github.influence4j.core.io;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Copies a float32 or float16 array's elements, in C order, into a {@code float[]}: the float32
@@ -49,12 +45,7 @@ public final class FloatCopy {
         if (at < 0 || at + n > out.length) {
             throw new IllegalArgumentException(n + " values do not fit at " + at + " of an array of " + out.length);
         }
-        boolean plain = !array.isView() && array.ordering() == 'c' && array.offset() == 0
-                && array.data().length() == array.length();
-        INDArray c = plain ? array : array.dup('c');
-        try {
-            Nd4j.getAffinityManager().ensureLocation(c, AffinityManager.Location.HOST);
-            ByteBuffer bb = c.data().asNio().order(ByteOrder.nativeOrder());
+        return HostBytes.apply(array, (c, bb) -> {
             if (dt == DataType.FLOAT) {
                 bb.asFloatBuffer().get(out, at, n);
             } else {
@@ -64,10 +55,6 @@ public final class FloatCopy {
                 }
             }
             return n;
-        } finally {
-            if (c != array) {
-                c.close();
-            }
-        }
+        });
     }
 }
