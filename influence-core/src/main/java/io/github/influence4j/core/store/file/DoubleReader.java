@@ -37,10 +37,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * cache while it is checksummed (CRC32C) and converted, block by block, into the caller's array:
  * widened to float64, or copied as float32. No ND4J array is allocated and no thread is started.
  *
- * <p>NaN and infinity: a file the writer recorded as all finite is trusted once its checksum
- * matches (as {@code read} trusts it); a file without that record is scanned on the raw bits in
- * the conversion loop; a file recorded as not all finite goes to the generic read, which names
- * the example.
+ * <p>NaN and infinity: every value is checked on the raw bits in the conversion loop, also in a
+ * file the writer recorded as all finite (a NaN behind rewritten checksums must still fail); a file
+ * recorded as not all finite goes straight to the generic read, which names the example.
  *
  * @implNote Anything unusual (a range that cuts a chunk, a header other than the one the writer
  *     writes, a checksum mismatch, a non-finite value under {@code NonFinitePolicy.FAIL}, an I/O
@@ -364,8 +363,9 @@ final class DoubleReader {
         if (checkFinite && floating && f.finite() == Finiteness.NOT_ALL_FINITE) {
             return false; // the generic read names the example
         }
-        // a file the writer recorded all finite is trusted once its checksum matches, as read() does
-        boolean scan = checkFinite && floating && f.finite() != Finiteness.ALL_FINITE;
+        // scanned even when the writer recorded it all finite: a NaN behind rewritten checksums and
+        // an untouched record must still fail (HostileRunsTest); the scan is fused with the copy
+        boolean scan = checkFinite && floating;
         try {
             if (!checkedDirs.contains(j.dir())) {
                 ChunkFiles.checkRegularFile(o, f); // every component; throws if anything is off
@@ -483,10 +483,14 @@ final class DoubleReader {
             boolean scan) {
         int bad = 0;
         if (dt == DataType.FLOAT) {
-            block.asFloatBuffer().get(out, o, n);
-            for (int i = 0; scan && i < n; i++) {
-                bad |= (Float.floatToRawIntBits(out[o + i]) & 0x7f800000) + 0x00800000;
+            if (scan) { // the bits as int[] (in cache): this loop vectorises, one over floatToRawIntBits did not
+                int[] bits = s.ints;
+                block.asIntBuffer().get(bits, 0, n);
+                for (int i = 0; i < n; i++) {
+                    bad |= (bits[i] & 0x7f800000) + 0x00800000;
+                }
             }
+            block.asFloatBuffer().get(out, o, n);
         } else if (dt == DataType.HALF) {
             short[] h = s.halves;
             block.asShortBuffer().get(h, 0, n);
