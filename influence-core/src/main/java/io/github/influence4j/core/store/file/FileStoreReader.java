@@ -184,39 +184,42 @@ final class FileStoreReader implements TrainingArtifactStore {
 
     @Override
     public int readDoubles(String checkpointId, ArtifactKey key, ExampleRange range, double[] into) {
-        Manifest m = manifest;
-        Map<ArtifactKey, StoredArtifact> artifacts = scope(m, checkpointId);
-        StoredArtifact a = artifact(m, checkpointId, artifacts, key, range);
-        return doubles.read(root, m.spec().storeId(), checkpointId, a, range, m.spec().chunkSize(),
-                policy == NonFinitePolicy.FAIL, into, r -> read(m, checkpointId, artifacts, key, r));
+        return fast(checkpointId, key, range, (storeId, a, chunkSize, checkFinite, generic) -> doubles.read(root,
+                storeId, checkpointId, a, range, chunkSize, checkFinite, into, generic));
     }
 
     @Override
     public double[] readRaggedDoubles(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths) {
-        Manifest m = manifest;
-        Map<ArtifactKey, StoredArtifact> artifacts = scope(m, checkpointId);
-        StoredArtifact a = artifact(m, checkpointId, artifacts, key, range);
-        return doubles.readRagged(root, m.spec().storeId(), checkpointId, a, range, m.spec().chunkSize(),
-                policy == NonFinitePolicy.FAIL, lengths, r -> read(m, checkpointId, artifacts, key, r));
+        return fast(checkpointId, key, range, (storeId, a, chunkSize, checkFinite, generic) -> doubles.readRagged(root,
+                storeId, checkpointId, a, range, chunkSize, checkFinite, lengths, generic));
     }
 
     @Override
     public int readFloats(String checkpointId, ArtifactKey key, ExampleRange range, float[] into) {
-        Manifest m = manifest;
-        Map<ArtifactKey, StoredArtifact> artifacts = scope(m, checkpointId);
-        StoredArtifact a = artifact(m, checkpointId, artifacts, key, range);
-        return doubles.readFloats(root, m.spec().storeId(), checkpointId, a, range, m.spec().chunkSize(),
-                policy == NonFinitePolicy.FAIL, into, r -> read(m, checkpointId, artifacts, key, r));
+        return fast(checkpointId, key, range, (storeId, a, chunkSize, checkFinite, generic) -> doubles.readFloats(root,
+                storeId, checkpointId, a, range, chunkSize, checkFinite, into, generic));
     }
 
     @Override
     public float[] readRaggedFloats(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths,
             float @Nullable [] reuse) {
+        return fast(checkpointId, key, range, (storeId, a, chunkSize, checkFinite, generic) ->
+                doubles.readRaggedFloats(root, storeId, checkpointId, a, range, chunkSize, checkFinite, lengths, generic,
+                        reuse));
+    }
+
+    /** One of {@link DoubleReader}'s reads, given what every fast read resolves first. */
+    private interface FastRead<R> {
+        R read(String storeId, StoredArtifact a, int chunkSize, boolean checkFinite, DoubleReader.Generic generic);
+    }
+
+    /** Resolves the manifest snapshot, scope and artifact once, with the generic read as the fallback. */
+    private <R> R fast(String checkpointId, ArtifactKey key, ExampleRange range, FastRead<R> read) {
         Manifest m = manifest;
         Map<ArtifactKey, StoredArtifact> artifacts = scope(m, checkpointId);
         StoredArtifact a = artifact(m, checkpointId, artifacts, key, range);
-        return doubles.readRaggedFloats(root, m.spec().storeId(), checkpointId, a, range, m.spec().chunkSize(),
-                policy == NonFinitePolicy.FAIL, lengths, r -> read(m, checkpointId, artifacts, key, r), reuse);
+        return read.read(m.spec().storeId(), a, m.spec().chunkSize(), policy == NonFinitePolicy.FAIL,
+                r -> read(m, checkpointId, artifacts, key, r));
     }
 
     private Map<ArtifactKey, StoredArtifact> scope(Manifest m, String checkpointId) {
