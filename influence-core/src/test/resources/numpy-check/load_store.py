@@ -2,7 +2,8 @@
 """Opens every .npy chunk of an influence4j file store with numpy alone (NumpyOpensStoreTest).
 
 Usage: python3 load_store.py <store-dir>
-For every chunk in manifest.json: checks the file's SHA-256 and length with hashlib, np.load()s it,
+For every chunk in manifest.json (its range from the artifact's chunkSize if given, else the
+store's): checks the file's SHA-256 and length with hashlib, np.load()s it,
 checks dtype and shape against the manifest (ragged: offsets int64 [n+1] from 0, values rows =
 offsets[-1]), and prints one JSON object {relative path: float64 sum of its values}.
 """
@@ -16,7 +17,7 @@ import numpy as np
 root = sys.argv[1]
 with open(os.path.join(root, "manifest.json")) as f:
     manifest = json.load(f)
-assert manifest["format"] == "influence4j-store" and manifest["formatVersion"] == 1
+assert manifest["format"] == "influence4j-store" and manifest["formatVersion"] in (1, 2)
 
 scopes = [("static", manifest["staticArtifacts"])]
 scopes += [(os.path.join("checkpoints", c["id"]), c["artifacts"]) for c in manifest["checkpoints"]]
@@ -24,7 +25,9 @@ sums = {}
 opened = 0
 for scope, artifacts in scopes:
     for key, a in artifacts.items():
-        for chunk in a["chunks"]:
+        size = a.get("chunkSize", manifest["chunkSize"])  # format version 2: a small artifact's own chunks
+        for j, chunk in enumerate(a["chunks"]):
+            assert chunk["from"] == j * size and chunk["to"] == min(manifest["numExamples"], (j + 1) * size), key
             n = chunk["to"] - chunk["from"]
             arrays = []
             for f in chunk["files"]:

@@ -159,7 +159,10 @@ class ShardSetsTest {
         URI target = TestCluster.hdfsDir("damaged");
         HadoopStores.publish(a, target, conf, "x");
         FileSystem fs = HadoopStores.fileSystem(target, conf);
-        org.apache.hadoop.fs.Path logits = new org.apache.hadoop.fs.Path(target + "/checkpoints/c00/LOGITS/0-32.npy");
+        // the first LOGITS chunk: a larger chunk than the store's 32 (small artifacts, WriteOptions.smallArtifactBytes)
+        org.apache.hadoop.fs.Path logits = java.util.Arrays.stream(fs.listStatus(
+                new org.apache.hadoop.fs.Path(target + "/checkpoints/c00/LOGITS"))).map(f -> f.getPath())
+                .filter(p -> p.getName().startsWith("0-")).findFirst().orElseThrow();
         byte[] bytes;
         try (var in = fs.open(logits)) {
             bytes = in.readAllBytes();
@@ -171,7 +174,7 @@ class ShardSetsTest {
         try (TrainingArtifactStore s = HadoopStores.open(target, conf, Optional.empty())) {
             CorruptStoreException e = assertThrows(CorruptStoreException.class,
                     () -> s.read("c00", ArtifactKey.of(ArtifactKind.LOGITS), ExampleRange.of(0, 32)).close());
-            assertTrue(e.getMessage().contains("0-32.npy"), e.getMessage());
+            assertTrue(e.getMessage().contains(logits.getName()), e.getMessage());
         }
         try (FSDataOutputStream out = fs.create(logits, true)) {
             out.write(bytes, 0, bytes.length - 8);

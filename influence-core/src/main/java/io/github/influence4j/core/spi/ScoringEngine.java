@@ -145,14 +145,18 @@ public final class ScoringEngine {
      * chunks as hold about {@value Pass#TARGET_BYTES} bytes of float64 values per read (so that
      * fixed per-chunk costs stop dominating), at least one chunk.
      *
+     * <p>The number of store chunks is a power of two, so that a read starts and ends on the
+     * boundaries of the file store's on-disk chunks of small artifacts (also powers of two times the
+     * store's chunk size, {@code WriteOptions.smallArtifactBytes}) and reads each file once.
+     *
      * @param store the store
      * @param doublesPerExample float64 values per example of the widest artifact read
-     * @return examples per chunk, a multiple of the store's chunk size
+     * @return examples per chunk, a power-of-two multiple of the store's chunk size
      */
     public static int chunkSizeForBytes(TrainingArtifactStore store, long doublesPerExample) {
         int chunk = store.spec().chunkSize();
         long examples = Pass.TARGET_BYTES / (8 * Math.max(1, doublesPerExample));
-        long chunks = Math.max(1, examples / chunk);
+        long chunks = Long.highestOneBit(Math.max(1, examples / chunk));
         return (int) Math.min(Math.max(chunk, store.numExamples()), chunks * chunk);
     }
 

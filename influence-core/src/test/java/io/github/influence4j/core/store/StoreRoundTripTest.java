@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.influence4j.core.store.file.ArtifactStores;
 import io.github.influence4j.core.store.file.StoreVerification;
+import io.github.influence4j.core.store.file.WriteOptions;
 import io.github.influence4j.core.store.memory.MemoryStores;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,11 +81,22 @@ class StoreRoundTripTest {
                 assertDescribes(data, s);
                 StoreVerification v = ArtifactStores.verify(tmp.resolve("store"));
                 assertTrue(v.ok(), () -> v.failures().toString());
-                // dense: one file per chunk; ragged: two (values, offsets)
-                long filesPerChunk = data.data.values().stream().flatMap(m -> m.keySet().stream())
-                        .mapToLong(k -> k.kind().isRagged() ? 2 : 1).sum();
-                assertEquals(31, filesPerChunk);
-                assertEquals(filesPerChunk * spec.numChunks(), v.files().size());
+                // dense: one file per chunk; ragged: two (values, offsets); small dense artifacts in
+                // on-disk chunks of a power-of-two number of store chunks (WriteOptions.smallArtifactBytes)
+                long files = 0;
+                int artifacts = 0;
+                for (Map.Entry<String, Map<ArtifactKey, SyntheticArtifacts.Expected>> scope : data.data.entrySet()) {
+                    Map<ArtifactKey, ArtifactInfo> infos = scope.getKey().isEmpty() ? s.staticArtifacts()
+                            : s.artifacts(scope.getKey());
+                    for (ArtifactKey k : scope.getValue().keySet()) {
+                        int size = WriteOptions.defaults().chunkSizeFor(spec, infos.get(k));
+                        assertTrue(size % chunkSize == 0 && Integer.bitCount(size / chunkSize) == 1, k + ": " + size);
+                        files += (k.kind().isRagged() ? 2L : 1L) * ((N + size - 1) / size);
+                        artifacts++;
+                    }
+                }
+                assertEquals(25, artifacts);
+                assertEquals(files, v.files().size());
             }
         }
     }

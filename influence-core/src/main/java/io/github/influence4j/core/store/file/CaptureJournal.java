@@ -8,6 +8,7 @@ import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.Checkpoint;
 import io.github.influence4j.core.store.StoreSpec;
+import io.github.influence4j.core.store.file.Manifest.StoredArtifact;
 import io.github.influence4j.core.store.file.Manifest.StoredChunk;
 import io.github.influence4j.core.store.file.Manifest.StoredFile;
 import java.io.IOException;
@@ -42,23 +43,26 @@ final class CaptureJournal {
 
     /**
      * @param root the store directory
+     * @param spec the store's spec
      * @param checkpoint the open checkpoint, or empty for static artifacts
      * @param pending the artifacts in progress
      */
-    static void write(Path root, Optional<Checkpoint> checkpoint, Map<ArtifactKey, PendingArtifact> pending) {
-        write(root, checkpoint, pending, true);
+    static void write(Path root, StoreSpec spec, Optional<Checkpoint> checkpoint,
+            Map<ArtifactKey, PendingArtifact> pending) {
+        write(root, spec, checkpoint, pending, true);
     }
 
     /**
      * @param root the store directory
+     * @param spec the store's spec
      * @param checkpoint the open checkpoint, or empty for static artifacts
      * @param pending the artifacts in progress
      * @param force whether to force it (the end of a group) or only replace it (safe against a
      *     killed process; after a machine crash its chunks are checked by checksum on resume)
      */
-    static void write(Path root, Optional<Checkpoint> checkpoint, Map<ArtifactKey, PendingArtifact> pending,
-            boolean force) {
-        byte[] bytes = ManifestCodec.encodeJournal(checkpoint, PendingArtifact.stored(pending));
+    static void write(Path root, StoreSpec spec, Optional<Checkpoint> checkpoint,
+            Map<ArtifactKey, PendingArtifact> pending, boolean force) {
+        byte[] bytes = ManifestCodec.encodeJournal(spec, checkpoint, PendingArtifact.stored(pending));
         StoreFiles.writeAtomically(file(root, checkpoint.map(Checkpoint::id).orElse("")), bytes, new byte[0], 0, force,
                 force);
     }
@@ -165,5 +169,44 @@ final class CaptureJournal {
             }
         }
         return crc.getValue();
+    }
+
+    /**
+     * Deletes the store-chunk files of small artifacts that a commit killed after writing the
+     * manifest but before deleting them left behind: in the directory of every artifact the manifest
+     * lists in larger on-disk chunks, the chunk files it does not list. Call with the writer lock held.
+     *
+     * @param root the store directory
+     * @param committed the committed manifest
+     */
+    static void deleteSuperseded(Path root, Manifest committed) {
+        StoreSpec spec = committed.spec();
+        List<Map.Entry<String, Map<ArtifactKey, StoredArtifact>>> scopes = new java.util.ArrayList<>();
+        scopes.add(Map.entry("", committed.statics()));
+        committed.checkpoints().forEach(c -> scopes.add(Map.entry(c.checkpoint().id(), c.artifacts())));
+        for (Map.Entry<String, Map<ArtifactKey, StoredArtifact>> scope : scopes) {
+            scope.getValue().forEach((k, a) -> {
+                if (a.chunkSize() == spec.chunkSize()) {
+                    return;
+                }
+                Path dir = StoreFiles.artifactDir(root, scope.getKey(), k);
+                java.util.Set<String> listed = new java.util.HashSet<>();
+                a.chunks().forEach(c -> c.files().forEach(f -> listed.add(f.name())));
+                List<Path> stale;
+                try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                    stale = files.filter(p -> {
+                        String name = p.getFileName().toString();
+                        return name.matches("[0-9]+-[0-9]+\\.npy") && !listed.contains(name);
+                    }).toList();
+                } catch (java.io.IOException e) {
+                    return; // nothing to clean where the directory cannot be listed; reads do not need it
+                }
+                if (!stale.isEmpty()) {
+                    LOG.info("Deleting {} store-chunk files in {}: a commit that listed them in larger chunks stopped"
+                            + " before deleting them", stale.size(), dir);
+                    stale.forEach(StoreFiles::deleteUnlisted);
+                }
+            });
+        }
     }
 }

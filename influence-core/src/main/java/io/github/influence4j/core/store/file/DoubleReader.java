@@ -110,7 +110,7 @@ final class DoubleReader {
      * @param cp the checkpoint, or {@code ""}
      * @param a the artifact
      * @param range examples
-     * @param chunkSize the store's chunk size
+     * @param chunkSize the artifact's on-disk chunk size
      * @param checkFinite whether NaN or infinity fails the read
      * @param out receives {@code range.size() * elementsPerRow} values from index 0
      * @param generic the generic read, for fallbacks
@@ -130,7 +130,7 @@ final class DoubleReader {
      * @param cp the checkpoint, or {@code ""}
      * @param a the artifact, stored as float32 or float16
      * @param range examples
-     * @param chunkSize the store's chunk size
+     * @param chunkSize the artifact's on-disk chunk size
      * @param checkFinite whether NaN or infinity fails the read
      * @param out receives {@code range.size() * elementsPerRow} values from index 0
      * @param generic the generic read, for fallbacks
@@ -194,7 +194,7 @@ final class DoubleReader {
      * @param cp the checkpoint, or {@code ""}
      * @param a the (ragged) artifact
      * @param range examples
-     * @param chunkSize the store's chunk size
+     * @param chunkSize the artifact's on-disk chunk size
      * @param checkFinite whether NaN or infinity fails the read
      * @param lengths receives T_i of each example of the range
      * @param generic the generic read, for fallbacks
@@ -215,7 +215,7 @@ final class DoubleReader {
      * @param cp the checkpoint, or {@code ""}
      * @param a the (ragged) artifact, stored as float32 or float16
      * @param range examples
-     * @param chunkSize the store's chunk size
+     * @param chunkSize the artifact's on-disk chunk size
      * @param checkFinite whether NaN or infinity fails the read
      * @param lengths receives T_i of each example of the range
      * @param generic the generic read, for fallbacks

@@ -98,6 +98,7 @@ final class FileArtifactStore extends StaticArtifactWriter {
             FileArtifactStore w = new FileArtifactStore(FileStoreReader.open(dir, NonFinitePolicy.FAIL, ChunkVerification.EVERY_READ), lock,
                     options);
             CaptureJournal.deleteCommitted(dir, w.reader.manifest(), w.pendingStatic);
+            CaptureJournal.deleteSuperseded(dir, w.reader.manifest());
             LOG.info("Resumed store '{}' at {}: {} committed checkpoints", r.spec().storeId(), dir,
                     w.reader.checkpoints().size());
             return w;
@@ -221,13 +222,15 @@ final class FileArtifactStore extends StaticArtifactWriter {
             if (pendingStatic.isEmpty() && cp.isEmpty()) {
                 return;
             }
+            pendingStatic.values().forEach(p -> p.pack(options.chunkSizeFor(spec, p.info())));
+            pendingCheckpoint.values().forEach(p -> p.pack(options.chunkSizeFor(spec, p.info())));
             pendingStatic.values().forEach(PendingArtifact::forceFiles); // and their directories
             pendingCheckpoint.values().forEach(PendingArtifact::forceFiles);
             Manifest old = reader.manifest();
             Map<ArtifactKey, StoredArtifact> statics = new TreeMap<>(old.statics());
-            statics.putAll(PendingArtifact.stored(pendingStatic));
+            statics.putAll(PendingArtifact.committed(pendingStatic));
             List<StoredCheckpoint> cps = new ArrayList<>(old.checkpoints());
-            cp.ifPresent(c -> cps.add(new StoredCheckpoint(c, PendingArtifact.stored(pendingCheckpoint))));
+            cp.ifPresent(c -> cps.add(new StoredCheckpoint(c, PendingArtifact.committed(pendingCheckpoint))));
             Manifest m = new Manifest(spec, statics, cps);
             byte[] bytes = ManifestCodec.encode(m);
             StoreFiles.writeAtomically(root.resolve(StoreFiles.MANIFEST), bytes);
@@ -236,6 +239,8 @@ final class FileArtifactStore extends StaticArtifactWriter {
                 StoreFiles.deleteIfExists(CaptureJournal.file(root, ""));
             }
             cp.ifPresent(c -> StoreFiles.deleteIfExists(CaptureJournal.file(root, c.id())));
+            pendingStatic.values().forEach(PendingArtifact::deleteSuperseded);
+            pendingCheckpoint.values().forEach(PendingArtifact::deleteSuperseded);
             LOG.debug("Committed {} to store '{}': static {}, checkpoint artifacts {}",
                     cp.map(c -> "checkpoint '" + c.id() + "'").orElse("static artifacts"), spec.storeId(),
                     pendingStatic.keySet(), pendingCheckpoint.keySet());
@@ -317,12 +322,12 @@ final class FileArtifactStore extends StaticArtifactWriter {
             scope.values().forEach(PendingArtifact::forceFiles);
             writeJournal(isStatic);
         } else {
-            CaptureJournal.write(root, isStatic ? Optional.empty() : openCheckpoint(), scope, false);
+            CaptureJournal.write(root, spec, isStatic ? Optional.empty() : openCheckpoint(), scope, false);
         }
     }
 
     private void writeJournal(boolean isStatic) {
-        CaptureJournal.write(root, isStatic ? Optional.empty() : openCheckpoint(),
+        CaptureJournal.write(root, spec, isStatic ? Optional.empty() : openCheckpoint(),
                 isStatic ? pendingStatic : pendingCheckpoint);
     }
 

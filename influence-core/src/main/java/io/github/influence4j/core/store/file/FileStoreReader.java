@@ -178,7 +178,7 @@ final class FileStoreReader implements TrainingArtifactStore {
             throw ReadChecks.missingArtifact(m.spec(), key, cp, artifacts.keySet());
         }
         ReadChecks.checkRange(m.spec(), range);
-        return RangeReader.read(root, m.spec().storeId(), cp, a, range, m.spec().chunkSize(), buffers,
+        return RangeReader.read(root, m.spec().storeId(), cp, a, range, a.chunkSize(), buffers,
                 policy == NonFinitePolicy.FAIL);
     }
 
@@ -218,7 +218,7 @@ final class FileStoreReader implements TrainingArtifactStore {
         Manifest m = manifest;
         Map<ArtifactKey, StoredArtifact> artifacts = scope(m, checkpointId);
         StoredArtifact a = artifact(m, checkpointId, artifacts, key, range);
-        return read.read(m.spec().storeId(), a, m.spec().chunkSize(), policy == NonFinitePolicy.FAIL,
+        return read.read(m.spec().storeId(), a, a.chunkSize(), policy == NonFinitePolicy.FAIL,
                 r -> read(m, checkpointId, artifacts, key, r));
     }
 

@@ -51,11 +51,11 @@ final class JsonFields {
         }
         if (v.asInt() > Manifest.FORMAT_VERSION) {
             throw new IncompatibleStoreException(what + " " + source + " has format version " + v.asInt()
-                    + ", but this version of influence4j reads format version " + Manifest.FORMAT_VERSION
+                    + ", but this version of influence4j reads format versions 1 to " + Manifest.FORMAT_VERSION
                     + " only; open the store with a newer influence4j release, or re-capture it with this one");
         }
         if (v.asInt() < 1) {
-            throw corrupt("field 'formatVersion'", "expected 1, found " + v.asInt());
+            throw corrupt("field 'formatVersion'", "expected 1 to " + Manifest.FORMAT_VERSION + ", found " + v.asInt());
         }
         return root;
     }

@@ -24,8 +24,13 @@ import java.util.TreeMap;
  * @param checkpoints the committed checkpoints, in commit order
  */
 record Manifest(StoreSpec spec, Map<ArtifactKey, StoredArtifact> statics, List<StoredCheckpoint> checkpoints) {
-    /** The format version this library writes and reads. */
-    static final int FORMAT_VERSION = 1;
+    /**
+     * The newest format version this library reads and writes: version 2 adds an artifact's own
+     * {@code chunkSize} (small artifacts in larger on-disk chunks).
+     */
+    static final int FORMAT_VERSION = 2;
+    /** The version written when every artifact is in the store's chunks, which older releases read too. */
+    static final int FORMAT_VERSION_STORE_CHUNKS = 1;
     /** The value of the manifest's {@code format} field. */
     static final String FORMAT_NAME = "influence4j-store";
 
@@ -68,12 +73,35 @@ record Manifest(StoreSpec spec, Map<ArtifactKey, StoredArtifact> statics, List<S
      * One artifact and its chunk files.
      *
      * @param info dtype, per-example shape and attributes
+     * @param chunkSize examples per on-disk chunk of this artifact: the store's chunk size, or a
+     *     power-of-two multiple of it for a small artifact ({@code WriteOptions.smallArtifactBytes})
      * @param chunks the chunks in example order (all of them once committed; the durable ones in a journal)
      */
-    record StoredArtifact(ArtifactInfo info, List<StoredChunk> chunks) {
+    record StoredArtifact(ArtifactInfo info, int chunkSize, List<StoredChunk> chunks) {
         StoredArtifact {
             Objects.requireNonNull(info, "info");
+            if (chunkSize < 1) {
+                throw new IllegalArgumentException("chunkSize must be >= 1, was " + chunkSize);
+            }
             chunks = List.copyOf(chunks);
+        }
+
+        /**
+         * @param spec the store
+         * @return the number of on-disk chunks covering {@code [0, N)}
+         */
+        int numChunks(StoreSpec spec) {
+            return (int) ((spec.numExamples() + (long) chunkSize - 1) / chunkSize);
+        }
+
+        /**
+         * @param spec the store
+         * @param index a chunk index in {@code [0, numChunks(spec))}
+         * @return the examples of on-disk chunk {@code index}
+         */
+        ExampleRange chunk(StoreSpec spec, int index) {
+            long from = (long) index * chunkSize;
+            return ExampleRange.of((int) from, (int) Math.min(spec.numExamples(), from + chunkSize));
         }
     }
 

@@ -53,15 +53,18 @@ final class ManifestCodec {
      * @return its JSON bytes
      */
     static byte[] encode(Manifest m) {
-        ObjectNode root = header(Manifest.FORMAT_NAME);
         StoreSpec s = m.spec();
+        boolean own = m.statics().values().stream().anyMatch(a -> a.chunkSize() != s.chunkSize())
+                || m.checkpoints().stream().flatMap(c -> c.artifacts().values().stream())
+                        .anyMatch(a -> a.chunkSize() != s.chunkSize());
+        ObjectNode root = header(Manifest.FORMAT_NAME, own ? Manifest.FORMAT_VERSION : Manifest.FORMAT_VERSION_STORE_CHUNKS);
         root.put("storeId", s.storeId()).put("numExamples", s.numExamples()).put("numClasses", s.numClasses())
                 .put("chunkSize", s.chunkSize());
-        root.set("staticArtifacts", artifacts(m.statics()));
+        root.set("staticArtifacts", artifacts(m.statics(), s));
         ArrayNode cps = root.putArray("checkpoints");
         for (StoredCheckpoint c : m.checkpoints()) {
             ObjectNode n = checkpoint(c.checkpoint());
-            n.set("artifacts", artifacts(c.artifacts()));
+            n.set("artifacts", artifacts(c.artifacts(), s));
             cps.add(n);
         }
         return bytes(root);
@@ -72,16 +75,22 @@ final class ManifestCodec {
      * @param artifacts the durable chunks of each pending artifact
      * @return the journal's JSON bytes
      */
-    static byte[] encodeJournal(Optional<Checkpoint> checkpoint, Map<ArtifactKey, StoredArtifact> artifacts) {
-        ObjectNode root = header(JOURNAL_FORMAT);
+    static byte[] encodeJournal(StoreSpec spec, Optional<Checkpoint> checkpoint,
+            Map<ArtifactKey, StoredArtifact> artifacts) {
+        boolean own = artifacts.values().stream().anyMatch(a -> a.chunkSize() != spec.chunkSize());
+        ObjectNode root = header(JOURNAL_FORMAT, own ? Manifest.FORMAT_VERSION : Manifest.FORMAT_VERSION_STORE_CHUNKS);
         checkpoint.ifPresent(c -> root.set("checkpoint", checkpoint(c)));
-        root.set("artifacts", artifacts(artifacts));
+        root.set("artifacts", artifacts(artifacts, spec));
         return bytes(root);
     }
 
-    private static ObjectNode header(String format) {
+    /**
+     * Version 1 when every artifact is in the store's chunks (so that releases before artifact chunk
+     * sizes still read such stores), version 2 when some artifact has its own.
+     */
+    private static ObjectNode header(String format, int version) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("format", format).put("formatVersion", Manifest.FORMAT_VERSION);
+        root.put("format", format).put("formatVersion", version);
         return root;
     }
 
@@ -100,11 +109,14 @@ final class ManifestCodec {
         return n;
     }
 
-    private static ObjectNode artifacts(Map<ArtifactKey, StoredArtifact> artifacts) {
+    private static ObjectNode artifacts(Map<ArtifactKey, StoredArtifact> artifacts, StoreSpec spec) {
         ObjectNode out = JSON.createObjectNode();
         artifacts.forEach((k, a) -> {
             ObjectNode n = out.putObject(k.toString());
             n.put("dtype", numpyName(a.info().dataType()));
+            if (a.chunkSize() != spec.chunkSize()) {
+                n.put("chunkSize", a.chunkSize());
+            }
             ArrayNode shape = n.putArray("exampleShape");
             a.info().exampleShape().forEach(shape::add);
             ObjectNode attrs = n.putObject("attributes");
@@ -250,27 +262,48 @@ final class ManifestCodec {
             throw r.corrupt(where, e.getMessage());
         }
         checkKind(spec, info, where, r);
+        int size = artifactChunkSize(r, n, info, spec, where);
+        StoredArtifact layout = new StoredArtifact(info, size, List.of());
         List<StoredChunk> chunks = new ArrayList<>();
         for (JsonNode c : r.array(n, "chunks")) {
-            chunks.add(chunk(r, c, info, spec, where));
+            chunks.add(chunk(r, c, info, spec, size, where));
         }
+        int expected = layout.numChunks(spec);
         for (int i = 0; i < chunks.size(); i++) {
             ExampleRange got = chunks.get(i).range();
-            if (complete ? i >= spec.numChunks() || !got.equals(spec.chunk(i))
+            if (complete ? i >= expected || !got.equals(layout.chunk(spec, i))
                     : i > 0 && got.from() <= chunks.get(i - 1).range().from()) {
-                throw r.corrupt(where, "chunk " + i + " covers " + got + (complete && i < spec.numChunks()
-                        ? ", expected " + spec.chunk(i) : ", out of order") + " (chunk size " + spec.chunkSize()
+                throw r.corrupt(where, "chunk " + i + " covers " + got + (complete && i < expected
+                        ? ", expected " + layout.chunk(spec, i) : ", out of order") + " (chunk size " + size
                         + ", N = " + spec.numExamples() + ")");
             }
         }
-        if (complete && chunks.size() != spec.numChunks()) {
-            throw r.corrupt(where, "it lists " + chunks.size() + " chunks, expected " + spec.numChunks()
-                    + " to cover N = " + spec.numExamples() + " examples in chunks of " + spec.chunkSize());
+        if (complete && chunks.size() != expected) {
+            throw r.corrupt(where, "it lists " + chunks.size() + " chunks, expected " + expected
+                    + " to cover N = " + spec.numExamples() + " examples in chunks of " + size);
         }
         for (StoredChunk c : chunks) {
             checkBytes(r, where, info, c);
         }
-        return new StoredArtifact(info, chunks);
+        return new StoredArtifact(info, size, chunks);
+    }
+
+    /**
+     * An artifact's own chunk size (format version 2): absent means the store's; present, a
+     * power-of-two multiple of the store's, for dense kinds only.
+     */
+    private static int artifactChunkSize(JsonFields r, JsonNode n, ArtifactInfo info, StoreSpec spec, String where) {
+        if (!n.has("chunkSize")) {
+            return spec.chunkSize();
+        }
+        int size = r.integer(n, "chunkSize");
+        long m = size / (long) spec.chunkSize();
+        if (info.isRagged() || size < spec.chunkSize() || size % spec.chunkSize() != 0 || Long.bitCount(m) != 1) {
+            throw r.corrupt(where, "chunkSize " + size + " is not " + (info.isRagged()
+                    ? "allowed for a ragged kind (its chunks are the store's, " + spec.chunkSize() + ")"
+                    : "a power-of-two multiple of the store's chunk size " + spec.chunkSize()));
+        }
+        return size;
     }
 
     /**
@@ -300,13 +333,14 @@ final class ManifestCodec {
         }
     }
 
-    private static StoredChunk chunk(JsonFields r, JsonNode n, ArtifactInfo info, StoreSpec spec, String where) {
+    private static StoredChunk chunk(JsonFields r, JsonNode n, ArtifactInfo info, StoreSpec spec, int size,
+            String where) {
         int from = r.integer(n, "from");
         int to = r.integer(n, "to");
-        if (from < 0 || from % spec.chunkSize() != 0 || from >= spec.numExamples()
-                || to != Math.min(spec.numExamples(), from + spec.chunkSize())) {
+        if (from < 0 || from % size != 0 || from >= spec.numExamples()
+                || to != Math.min(spec.numExamples(), (long) from + size)) {
             throw r.corrupt(where, "chunk [" + from + ", " + to + ") is not a chunk of this store (chunk size "
-                    + spec.chunkSize() + ", N = " + spec.numExamples() + ")");
+                    + size + ", N = " + spec.numExamples() + ")");
         }
         ExampleRange range = ExampleRange.of(from, to);
         String[] names = StoreFiles.chunkNames(range, info.isRagged());

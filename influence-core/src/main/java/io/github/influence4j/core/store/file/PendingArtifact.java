@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -52,6 +53,10 @@ final class PendingArtifact {
     /** Chunk files written but not yet forced (group commit). */
     private final List<Path> unforced = new ArrayList<>();
     private long unforcedBytes;
+    /** The on-disk chunks of a small artifact written by {@link #pack}, which the manifest lists; null before. */
+    private @Nullable StoredArtifact packed;
+    /** The store-chunk files that {@link #packed} replaces, deleted after the commit. */
+    private final List<Path> superseded = new ArrayList<>();
 
     /**
      * @param spec the store spec
@@ -278,7 +283,100 @@ final class PendingArtifact {
 
     /** @return the durable chunks, in order, with the current info */
     StoredArtifact stored() {
-        return new StoredArtifact(info, new ArrayList<>(durable.values()));
+        return new StoredArtifact(info, spec.chunkSize(), new ArrayList<>(durable.values()));
+    }
+
+    /** @return what the manifest lists: the packed chunks after {@link #pack}, else the durable chunks */
+    StoredArtifact committed() {
+        return packed != null ? packed : stored();
+    }
+
+    /**
+     * Before a commit, once every chunk is durable: rewrites a small dense artifact's store chunks as
+     * on-disk chunks of {@code size} examples (docs/DESIGN.md section 2.5), each file the
+     * concatenation of its store chunks' rows under one {@code .npy} header. The store-chunk files
+     * stay (the journal lists them, so a commit killed before its manifest resumes from them) and
+     * are deleted by {@link #deleteSuperseded} after the manifest is written. Each is read back
+     * and checked against the CRC32C recorded when it was written.
+     *
+     * @param size examples per on-disk chunk, a power-of-two multiple of the store's chunk size
+     *     ({@link WriteOptions#chunkSizeFor}); the store's own size leaves the artifact as it is
+     */
+    void pack(int size) {
+        packed = null;
+        superseded.clear();
+        int n = spec.numExamples();
+        if (size == spec.chunkSize() || info.isRagged() || n == 0) {
+            return;
+        }
+        int rowBytes = Math.toIntExact(info.elementsPerRow() * Npy.elementSize(info.dataType()));
+        byte[] buf = new byte[Math.toIntExact((long) Math.min(size, n) * rowBytes)];
+        List<StoredChunk> out = new ArrayList<>();
+        for (int from = 0; from < n; from += size) {
+            ExampleRange pr = ExampleRange.of(from, (int) Math.min(n, (long) from + size));
+            int len = 0;
+            for (int ci = pr.from() / spec.chunkSize(); ci <= (pr.to() - 1) / spec.chunkSize(); ci++) {
+                StoredChunk c = durable.get(ci);
+                StoredFile f = c.files().get(0);
+                Path file = dir.resolve(f.name());
+                byte[] bytes = readBack(file, f, c.range());
+                int payload = c.range().size() * rowBytes;
+                System.arraycopy(bytes, bytes.length - payload, buf, len, payload);
+                len += payload;
+                superseded.add(file);
+            }
+            String name = StoreFiles.chunkNames(pr, false)[0];
+            byte[] header = Npy.header(info.dataType(), ChunkFiles.shape(info, pr.size()));
+            Manifest.Checksums sums = StoreFiles.writeAtomically(dir.resolve(name), header, buf, len, forceEachFile,
+                    false);
+            written(dir.resolve(name), header.length + (long) len);
+            boolean finite = !info.isFloatingPoint() || NonFiniteCheck.allFinite(ByteBuffer.wrap(buf, 0, len),
+                    info.dataType(), ByteOrder.LITTLE_ENDIAN);
+            out.add(new StoredChunk(pr, List.of(new StoredFile(name, header.length + (long) len, sums,
+                    finite ? Finiteness.ALL_FINITE : Finiteness.NOT_ALL_FINITE))));
+        }
+        dirDirty = true;
+        unforced.removeAll(superseded); // the manifest will not list them: no need to force them
+        packed = new StoredArtifact(info, size, out);
+    }
+
+    private byte[] readBack(Path file, StoredFile f, ExampleRange range) {
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new io.github.influence4j.core.exception.StoreException("cannot read back " + file + " (" + info.key()
+                    + ", examples " + range + ") to write it into a larger on-disk chunk: " + e
+                    + "; check the disk, then resume the capture (ArtifactStores.resume)", e);
+        }
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        if (bytes.length != f.bytes() || (f.hasCrc32c() && crc.getValue() != f.crc32c())) {
+            throw new io.github.influence4j.core.exception.CorruptStoreException(file + " (" + info.key()
+                    + ", examples " + range + ") changed since it was written: " + bytes.length + " bytes, CRC32C "
+                    + Long.toHexString(crc.getValue()) + ", expected " + f.bytes() + " bytes, CRC32C "
+                    + Long.toHexString(f.crc32c()) + "; delete it and resume the capture (ArtifactStores.resume)"
+                    + " to rewrite it");
+        }
+        return bytes;
+    }
+
+    /** After the manifest listing {@link #committed()} is written: deletes the store-chunk files it replaced. */
+    void deleteSuperseded() {
+        for (Path p : superseded) {
+            StoreFiles.deleteUnlisted(p);
+        }
+        superseded.clear();
+    }
+
+    /**
+     * @param pending artifacts by key
+     * @return what the manifest lists for each, by key
+     */
+    static Map<ArtifactKey, StoredArtifact> committed(Map<ArtifactKey, PendingArtifact> pending) {
+        Map<ArtifactKey, StoredArtifact> out = new TreeMap<>();
+        pending.forEach((k, p) -> out.put(k, p.committed()));
+        return out;
     }
 
     /**

@@ -48,7 +48,7 @@ final class RangeReader {
      * @param checkpointId the checkpoint, or {@code ""}
      * @param a the stored artifact (all chunks)
      * @param range examples within {@code [0, N)}
-     * @param chunkSize the store's chunk size
+     * @param chunkSize the artifact's on-disk chunk size
      * @param checkFinite whether NaN or infinity fails the read ({@link NonFiniteCheck})
      * @return a chunk the caller must close
      */

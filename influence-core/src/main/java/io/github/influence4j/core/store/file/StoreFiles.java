@@ -221,6 +221,23 @@ final class StoreFiles {
      *
      * @param file the file
      */
+    /**
+     * Deletes a file that nothing lists any more, without forcing its directory (a crash may bring
+     * it back, harmlessly); a failure is logged, not thrown, since what it supersedes is committed.
+     *
+     * @param file the file
+     */
+    static void deleteUnlisted(Path file) {
+        try {
+            KillPoints.step("delete " + file.getFileName());
+            Files.deleteIfExists(file);
+            KillPoints.step("deleted " + file.getFileName());
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(StoreFiles.class).warn("Could not delete {}, which the manifest no"
+                    + " longer lists: {}; it is harmless and may be deleted by hand", file, e.toString());
+        }
+    }
+
     static void deleteIfExists(Path file) {
         try {
             KillPoints.step("delete " + file.getFileName());

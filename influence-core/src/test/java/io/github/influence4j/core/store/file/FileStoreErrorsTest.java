@@ -47,6 +47,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Each bad input to the file store, with the message a user sees: what, where, expected vs actual, what to do. */
 class FileStoreErrorsTest {
+    /**
+     * Every artifact in the store's chunks of 4 (no larger chunks for small artifacts), so that the
+     * damage below hits the files it names; the larger chunks are damaged in SmallArtifactChunksTest.
+     */
+    private static final WriteOptions STORE_CHUNKS = WriteOptions.defaults().withSmallArtifactBytes(0);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ArtifactKey LOGITS = ArtifactKey.of(ArtifactKind.LOGITS);
     private static final ArtifactKey PARAMS = ArtifactKey.of(ArtifactKind.PARAM_GRADS, "emb");
@@ -63,7 +69,8 @@ class FileStoreErrorsTest {
     /** Writes the store once; each test damages its own copy. */
     @BeforeAll
     static void writeTemplate() {
-        try (ArtifactWriter w = ArtifactStores.create(shared.resolve("template"), new StoreSpec("err", 10, DATA.k, 4))) {
+        try (ArtifactWriter w = ArtifactStores.create(shared.resolve("template"), new StoreSpec("err", 10, DATA.k, 4),
+                STORE_CHUNKS)) {
             DATA.writeTo(w, 3);
         }
     }
@@ -242,9 +249,9 @@ class FileStoreErrorsTest {
 
     @Test
     void manifestFromNewerFormatVersion() throws IOException {
-        editManifest(m -> m.put("formatVersion", 2));
+        editManifest(m -> m.put("formatVersion", 3));
         IncompatibleStoreException e = assertThrows(IncompatibleStoreException.class, () -> ArtifactStores.open(dir));
-        assertMentions(e, "manifest.json", "format version 2", "reads format version 1",
+        assertMentions(e, "manifest.json", "format version 3", "reads format versions 1 to 2",
                 "open the store with a newer influence4j release");
         assertThrows(IncompatibleStoreException.class, () -> ArtifactStores.resume(dir));
         assertThrows(IncompatibleStoreException.class, () -> ArtifactStores.verify(dir));
@@ -386,7 +393,7 @@ class FileStoreErrorsTest {
     @Test
     void nonFiniteValuesFailByDefaultNamingCheckpointExampleAndKind() {
         Path d = tmp.resolve("nan");
-        try (ArtifactWriter w = ArtifactStores.create(d, new StoreSpec("nan", 6, 2, 4))) {
+        try (ArtifactWriter w = ArtifactStores.create(d, new StoreSpec("nan", 6, 2, 4), STORE_CHUNKS)) {
             try (CheckpointWriter c = w.beginCheckpoint(new Checkpoint("c7", 7, 0, 0.1, 1))) {
                 c.write(ArtifactKey.of(ArtifactKind.LOSS), 0, Nd4j.createFromArray(1f, 2f, 3f, 4f, 5f, Float.POSITIVE_INFINITY));
                 c.writeRagged(ArtifactKey.of(ArtifactKind.INPUT_GRADS), 0,

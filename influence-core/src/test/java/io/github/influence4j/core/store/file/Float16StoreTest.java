@@ -55,7 +55,7 @@ class Float16StoreTest {
         }
         Checkpoint c = Checkpoint.builder("c0").step(1).epoch(0).learningRate(0.1).seed(1).build();
         try (ArtifactWriter w = ArtifactStores.create(dir, new StoreSpec("half", N, 3, CHUNK),
-                WriteOptions.defaults().withFloat16(WriteOptions.GRADIENT_KINDS))) {
+                WriteOptions.defaults().withFloat16(WriteOptions.GRADIENT_KINDS).withSmallArtifactBytes(0))) {
             try (CheckpointWriter cw = w.beginCheckpoint(c)) {
                 cw.write(GRADS, 0, Nd4j.createFromArray(g).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 9)));
                 cw.write(GRADS, 9, Nd4j.createFromArray(g).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(9, N)));
@@ -103,7 +103,7 @@ class Float16StoreTest {
         float[][] g = new float[N][2];
         g[12][1] = 1e6f;
         try (ArtifactWriter w = ArtifactStores.create(dir, new StoreSpec("half", N, 3, CHUNK),
-                WriteOptions.defaults().withFloat16(Set.of(ArtifactKind.LAYER_INPUTS)))) {
+                WriteOptions.defaults().withFloat16(Set.of(ArtifactKind.LAYER_INPUTS)).withSmallArtifactBytes(0))) {
             try (CheckpointWriter cw = w.beginCheckpoint(c)) {
                 cw.write(GRADS, 0, Nd4j.createFromArray(g));
                 cw.commit();

@@ -50,6 +50,12 @@ import org.junit.jupiter.api.io.TempDir;
  * size the store's bytes do not back.
  */
 class HostileStoreTest {
+    /**
+     * Every artifact in the store's chunks of 4 (no larger chunks for small artifacts), so that the
+     * damage below hits the files it names; the larger chunks are damaged in SmallArtifactChunksTest.
+     */
+    private static final WriteOptions STORE_CHUNKS = WriteOptions.defaults().withSmallArtifactBytes(0);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ArtifactKey LOGITS = ArtifactKey.of(ArtifactKind.LOGITS);
     private static final ArtifactKey LOSS = ArtifactKey.of(ArtifactKind.LOSS);
@@ -64,7 +70,8 @@ class HostileStoreTest {
 
     @BeforeAll
     static void writeTemplate() {
-        try (ArtifactWriter w = ArtifactStores.create(shared.resolve("template"), new StoreSpec("hostile", 10, DATA.k, 4))) {
+        try (ArtifactWriter w = ArtifactStores.create(shared.resolve("template"), new StoreSpec("hostile", 10, DATA.k, 4),
+                STORE_CHUNKS)) {
             DATA.writeTo(w, 3);
         }
     }

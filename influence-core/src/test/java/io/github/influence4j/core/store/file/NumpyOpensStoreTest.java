@@ -59,24 +59,38 @@ class NumpyOpensStoreTest {
         StoreVerification v = ArtifactStores.verify(dir);
         assertEquals(v.files().size(), result.get("files").asInt(), "numpy opened every file the manifest lists");
 
-        // the values numpy sees are the values written
+        // the values numpy sees are the values written, chunk by chunk as the manifest lists them
         int checked = 0;
+        int packedFiles = 0;
         for (Map.Entry<String, Map<ArtifactKey, SyntheticArtifacts.Expected>> scope : data.data.entrySet()) {
             String prefix = scope.getKey().isEmpty() ? "static/" : "checkpoints/" + scope.getKey() + "/";
             for (SyntheticArtifacts.Expected e : scope.getValue().values()) {
-                StoreSpec spec = new StoreSpec("np", 23, data.k, 7);
-                for (int c = 0; c < spec.numChunks(); c++) {
-                    ExampleRange r = spec.chunk(c);
-                    String name = prefix + e.key() + "/" + r.from() + "-" + r.to()
-                            + (e.key().kind().isRagged() ? ".values.npy" : ".npy");
-                    double expected = Arrays.stream(e.perExample(), r.from(), r.to()).flatMapToDouble(Arrays::stream).sum();
-                    assertTrue(result.get("sums").has(name), name + " missing from " + result.get("sums"));
+                String dirName = prefix + e.key() + "/";
+                int covered = 0;
+                java.util.Iterator<String> names = result.get("sums").fieldNames();
+                java.util.List<int[]> ranges = new java.util.ArrayList<>();
+                while (names.hasNext()) {
+                    String name = names.next();
+                    if (name.startsWith(dirName) && !name.endsWith(".offsets.npy")) {
+                        String[] ft = name.substring(dirName.length()).replaceAll("\\..*", "").split("-");
+                        ranges.add(new int[] {Integer.parseInt(ft[0]), Integer.parseInt(ft[1])});
+                    }
+                }
+                ranges.sort(java.util.Comparator.comparingInt(r -> r[0]));
+                for (int[] r : ranges) {
+                    assertEquals(covered, r[0], dirName + " chunks tile [0, 23)");
+                    String name = dirName + r[0] + "-" + r[1] + (e.key().kind().isRagged() ? ".values.npy" : ".npy");
+                    double expected = Arrays.stream(e.perExample(), r[0], r[1]).flatMapToDouble(Arrays::stream).sum();
                     Asserts.assertClose(expected, result.get("sums").get(name).asDouble(), 1e-12, 1e-12, name);
+                    packedFiles += r[1] - r[0] > 7 ? 1 : 0;
+                    covered = r[1];
                     checked++;
                 }
+                assertEquals(23, covered, dirName + " chunks cover every example");
             }
         }
-        assertEquals(25 * 4, checked, "every artifact (3 static, 11 per checkpoint) in 4 chunks");
+        assertTrue(checked >= 25, "every artifact (3 static, 11 per checkpoint)");
+        assertTrue(packedFiles > 0, "small artifacts (labels, logits, losses) in chunks larger than the store's");
         org.slf4j.LoggerFactory.getLogger(NumpyOpensStoreTest.class).info("numpy {} opened all {} files of the store",
                 result.get("numpy").asText(), result.get("files").asInt());
     }
