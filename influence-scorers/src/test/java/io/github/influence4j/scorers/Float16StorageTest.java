@@ -46,16 +46,7 @@ class Float16StorageTest {
         TrainingArtifactStore f32 = GoldenFixture.store(StoreKind.FILE, dir.resolve("f32"), DataType.FLOAT, 7);
         Path half = dir.resolve("f16");
         copy(f32, half, WriteOptions.defaults().withFloat16(WriteOptions.GRADIENT_KINDS));
-        Map<String, Function<TrainingArtifactStore, InfluenceScorer>> scorers = new LinkedHashMap<>();
-        scorers.put("vog", Scorers::vog);
-        scorers.put("tracin-self", Scorers::tracInSelf);
-        scorers.put("tracin-self fc", st -> Scorers.tracInSelf(st, OptionValues.of(ScorerOptions.LAYERS, List.of("fc"))));
-        scorers.put("tracin-we-self", Scorers::tracInWe);
-        scorers.put("grand", Scorers::grand);
-        scorers.put("el2n", Scorers::el2n);
-        scorers.put("aum", Scorers::aum);
-        scorers.put("forgetting", Scorers::forgetting);
-        scorers.put("pvi", Scorers::pvi);
+        Map<String, Function<TrainingArtifactStore, InfluenceScorer>> scorers = everyScorer();
         StringBuilder report = new StringBuilder();
         boolean ok = true;
         try (TrainingArtifactStore f16 = ArtifactStores.open(half)) {
@@ -77,6 +68,21 @@ class Float16StorageTest {
         }
         org.slf4j.LoggerFactory.getLogger(Float16StorageTest.class).info("float16 vs float32 storage:\n{}", report);
         assertTrue(ok, report.toString());
+    }
+
+    /** @return every self-influence and training-dynamics scorer over the golden fixture, by name */
+    static Map<String, Function<TrainingArtifactStore, InfluenceScorer>> everyScorer() {
+        Map<String, Function<TrainingArtifactStore, InfluenceScorer>> scorers = new LinkedHashMap<>();
+        scorers.put("vog", Scorers::vog);
+        scorers.put("tracin-self", Scorers::tracInSelf);
+        scorers.put("tracin-self fc", st -> Scorers.tracInSelf(st, OptionValues.of(ScorerOptions.LAYERS, List.of("fc"))));
+        scorers.put("tracin-we-self", Scorers::tracInWe);
+        scorers.put("grand", Scorers::grand);
+        scorers.put("el2n", Scorers::el2n);
+        scorers.put("aum", Scorers::aum);
+        scorers.put("forgetting", Scorers::forgetting);
+        scorers.put("pvi", Scorers::pvi);
+        return scorers;
     }
 
     /** Copies every committed artifact into a new file store written as {@code options} say. */

@@ -16,7 +16,6 @@ import io.github.influence4j.scorers.testing.GoldenFixture;
 import io.github.influence4j.scorers.testing.StoreKind;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -40,15 +39,7 @@ class SmallArtifactChunksScoresTest {
         assertTrue(m.at("/checkpoints/0/artifacts/LOGITS/chunkSize").asInt() > 3, "LOGITS in larger chunks: " + m);
         assertTrue(m.at("/staticArtifacts/LABELS/chunkSize").asInt() > 3, "LABELS in larger chunks");
 
-        Map<String, Function<TrainingArtifactStore, InfluenceScorer>> scorers = new LinkedHashMap<>();
-        scorers.put("vog", Scorers::vog);
-        scorers.put("tracin-self", Scorers::tracInSelf);
-        scorers.put("tracin-we-self", Scorers::tracInWe);
-        scorers.put("grand", Scorers::grand);
-        scorers.put("el2n", Scorers::el2n);
-        scorers.put("aum", Scorers::aum);
-        scorers.put("forgetting", Scorers::forgetting);
-        scorers.put("pvi", Scorers::pvi);
+        Map<String, Function<TrainingArtifactStore, InfluenceScorer>> scorers = Float16StorageTest.everyScorer();
         scorers.put("data-map-confidence", s -> Scorers.dataMap(s).confidence());
         scorers.put("data-map-variability", s -> Scorers.dataMap(s).variability());
         try (TrainingArtifactStore a = ArtifactStores.open(dir.resolve("store-chunks"));

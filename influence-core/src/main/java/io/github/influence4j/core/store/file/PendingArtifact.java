@@ -314,6 +314,11 @@ final class PendingArtifact {
         List<StoredChunk> out = new ArrayList<>();
         for (int from = 0; from < n; from += size) {
             ExampleRange pr = ExampleRange.of(from, (int) Math.min(n, (long) from + size));
+            StoredChunk only = durable.get(from / spec.chunkSize());
+            if (only.range().equals(pr)) { // a last chunk of one store chunk: the same file, kept as it is
+                out.add(only);
+                continue;
+            }
             int len = 0;
             for (int ci = pr.from() / spec.chunkSize(); ci <= (pr.to() - 1) / spec.chunkSize(); ci++) {
                 StoredChunk c = durable.get(ci);

@@ -61,6 +61,14 @@ class SmallArtifactChunksTest {
         return dir;
     }
 
+    /** @return a writer of a new store at {@code dir} whose static artifacts are committed */
+    private ArtifactWriter withStatics(Path dir) {
+        ArtifactWriter w = ArtifactStores.create(dir, new StoreSpec("small", N, data.k, S), OPTIONS);
+        data.data.get("").values().forEach(e -> SyntheticArtifacts.write(w, e, 37, 0, N));
+        w.commit();
+        return w;
+    }
+
     private static List<ExampleRange> ranges() {
         List<ExampleRange> out = new ArrayList<>();
         for (int f = 0; f < N; f += S) {
@@ -115,6 +123,27 @@ class SmallArtifactChunksTest {
         assertTrue(v.ok(), () -> v.failures().toString());
     }
 
+    /** N = 140: the last larger chunk of LOGITS, [128, 140), is one store chunk, the same file. */
+    @Test
+    void aLastLargerChunkOfOneStoreChunkIsKept() throws IOException {
+        SyntheticArtifacts small = SyntheticArtifacts.generate(140, 3);
+        Path dir = tmp.resolve("n140");
+        try (ArtifactWriter w = ArtifactStores.create(dir, new StoreSpec("n140", 140, small.k, S), OPTIONS)) {
+            small.writeTo(w, 37);
+        }
+        JsonNode m = JSON.readTree(dir.resolve("manifest.json").toFile());
+        assertEquals(128, m.at("/checkpoints/0/artifacts/LOGITS/chunks/1/from").asInt());
+        assertEquals(140, m.at("/checkpoints/0/artifacts/LOGITS/chunks/1/to").asInt());
+        assertFileListsMatch(dir, m);
+        try (TrainingArtifactStore s = ArtifactStores.open(dir)) {
+            small.assertReads(s, ExampleRange.of(0, 140));
+            small.assertReads(s, ExampleRange.of(120, 140));
+        }
+        ArtifactStores.resume(dir, OPTIONS).close(); // the stale-file sweep keeps it too
+        assertFileListsMatch(dir, m);
+        assertTrue(ArtifactStores.verify(dir).ok());
+    }
+
     @Test
     void withoutLargerChunksTheManifestStaysAtFormatVersion1() throws IOException {
         Path dir = write(WriteOptions.defaults().withSmallArtifactBytes(0));
@@ -129,12 +158,8 @@ class SmallArtifactChunksTest {
     @Test
     void aCheckpointLeftUncommittedResumesAndIsCommittedInLargerChunks() throws IOException {
         Path dir = tmp.resolve("store");
-        try (ArtifactWriter w = ArtifactStores.create(dir, new StoreSpec("small", N, data.k, S), OPTIONS)) {
-            data.data.get("").values().forEach(e -> SyntheticArtifacts.write(w, e, 37, 0, N));
-            w.commit();
-            try (CheckpointWriter c = w.beginCheckpoint(data.checkpoints.get(0))) {
-                data.writeCheckpoint(c, "epoch-0", 37, 0, 500); // then stopped without a commit
-            }
+        try (ArtifactWriter w = withStatics(dir); CheckpointWriter c = w.beginCheckpoint(data.checkpoints.get(0))) {
+            data.writeCheckpoint(c, "epoch-0", 37, 0, 500); // then stopped without a commit
         }
         // the journal lists the store chunks written so far, as before
         JsonNode journal = JSON.readTree(dir.resolve("checkpoints/epoch-0/pending.json").toFile());
@@ -202,19 +227,15 @@ class SmallArtifactChunksTest {
     @Test
     void aStoreChunkChangedBeforeTheCommitFailsItAndLeavesTheCommittedStore() throws IOException {
         Path dir = tmp.resolve("store");
-        try (ArtifactWriter w = ArtifactStores.create(dir, new StoreSpec("small", N, data.k, S), OPTIONS)) {
-            data.data.get("").values().forEach(e -> SyntheticArtifacts.write(w, e, 37, 0, N));
-            w.commit();
-            try (CheckpointWriter c = w.beginCheckpoint(data.checkpoints.get(0))) {
-                data.writeCheckpoint(c, "epoch-0", 37, 0, N);
-                Path file = dir.resolve("checkpoints/epoch-0/LOSS/32-48.npy");
-                byte[] b = Files.readAllBytes(file);
-                b[b.length - 1] ^= 1;
-                Files.write(file, b);
-                CorruptStoreException e = assertThrows(CorruptStoreException.class, c::commit);
-                assertTrue(e.getMessage().contains("LOSS/32-48.npy") && e.getMessage().contains("changed since it was"
-                        + " written") && e.getMessage().contains("resume the capture"), e.getMessage());
-            }
+        try (ArtifactWriter w = withStatics(dir); CheckpointWriter c = w.beginCheckpoint(data.checkpoints.get(0))) {
+            data.writeCheckpoint(c, "epoch-0", 37, 0, N);
+            Path file = dir.resolve("checkpoints/epoch-0/LOSS/32-48.npy");
+            byte[] b = Files.readAllBytes(file);
+            b[b.length - 1] ^= 1;
+            Files.write(file, b);
+            CorruptStoreException e = assertThrows(CorruptStoreException.class, c::commit);
+            assertTrue(e.getMessage().contains("LOSS/32-48.npy") && e.getMessage().contains("changed since it was"
+                    + " written") && e.getMessage().contains("resume the capture"), e.getMessage());
         }
         try (TrainingArtifactStore s = ArtifactStores.open(dir)) {
             assertEquals(List.of(), s.checkpoints(), "the checkpoint is not committed");
