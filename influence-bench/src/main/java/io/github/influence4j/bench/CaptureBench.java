@@ -17,7 +17,8 @@ import java.util.Locale;
  * ({@link SyntheticStore#write}) timed end to end, best of several rounds, each into a new store.
  *
  * <p>Arguments: {@code WORK_DIR N [ROUNDS [ROWS]]}, ROWS a comma-separated list of row numbers
- * (0 = the memory store, 1 = force every chunk, 4 = the default group; all rows if absent), e.g.
+ * (0 = the memory store, 1 = force every chunk, 4 = the default group, 7 = the default group with
+ * small artifacts in the store's chunks, as before their larger chunks; all rows if absent), e.g.
  * {@code 0,1,4} at N = 10^5 where each store is about 6 GB; prints a Markdown table.
  */
 public final class CaptureBench {
@@ -34,8 +35,9 @@ public final class CaptureBench {
         SyntheticShape shape = SyntheticShape.snliLike(n).withCheckpoints(3);
         String[] names = {"memory store", "file, force every chunk (groupCommitBytes=0)", "file, group 1 MiB",
             "file, group 16 MiB", "file, group 64 MiB (default)", "file, group 256 MiB",
-            "file, group 64 MiB, float16 gradient kinds"};
-        long[] groups = {-1, 0, 1L << 20, 16L << 20, 64L << 20, 256L << 20, 64L << 20};
+            "file, group 64 MiB, float16 gradient kinds",
+            "file, group 64 MiB, every artifact in the store's chunks (smallArtifactBytes=0)"};
+        long[] groups = {-1, 0, 1L << 20, 16L << 20, 64L << 20, 256L << 20, 64L << 20, 64L << 20};
         double[] best = new double[names.length];
         java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
         java.util.Set<Integer> rows = new java.util.TreeSet<>();
@@ -59,8 +61,10 @@ public final class CaptureBench {
                     }
                 } else {
                     WriteOptions o = WriteOptions.defaults().withGroupCommitBytes(groups[i]);
-                    if (i == names.length - 1) {
+                    if (i == 6) {
                         o = o.withFloat16(WriteOptions.GRADIENT_KINDS);
+                    } else if (i == 7) {
+                        o = o.withSmallArtifactBytes(0);
                     }
                     try (ArtifactWriter w = ArtifactStores.create(dir, SyntheticStore.spec("capture", shape), o)) {
                         SyntheticStore.write(w, shape, 42);
