@@ -8,7 +8,6 @@ import io.github.influence4j.core.exception.IncompatibleStoreException;
 import io.github.influence4j.core.spi.ArtifactReads.Ragged;
 import io.github.influence4j.core.spi.ChunkAccumulator;
 import io.github.influence4j.core.spi.ChunkReads;
-import io.github.influence4j.core.spi.ScoringEngine;
 import io.github.influence4j.core.store.ArtifactKey;
 import io.github.influence4j.core.store.ArtifactKind;
 import io.github.influence4j.core.store.Checkpoint;
@@ -37,28 +36,6 @@ final class GrandScore extends PlannedScore {
                         + " gradients, not the exact norm GraNd reports; name exact groups in the layers option");
             }
         }
-    }
-
-    /**
-     * GraNd's factored and dense groups (the last-layer form included) read a few hundred values
-     * per example at most: chunks of about 4 MiB of float64 per read, scored in one pass with the
-     * logit scores by {@code ScoringEngine.scoreAll}. The accumulator reads them only within
-     * {@code add} and never modifies them. With the embedding group (ragged), the store's chunk size.
-     */
-    @Override
-    public int chunkSizeFor(TrainingArtifactStore store) {
-        long widest = 1;
-        for (GradientGroup g : plan.groups()) {
-            if (g instanceof GradientGroup.Embedding) {
-                return 0;
-            }
-            for (ArtifactKey k : g.keys()) {
-                for (Checkpoint c : plan.checkpoints()) {
-                    widest = Math.max(widest, store.artifacts(c.id()).get(k).elementsPerRow());
-                }
-            }
-        }
-        return ScoringEngine.chunkSizeForBytes(store, widest);
     }
 
     @Override
