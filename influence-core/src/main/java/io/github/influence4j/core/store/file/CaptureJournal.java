@@ -14,10 +14,14 @@ import io.github.influence4j.core.store.file.Manifest.StoredFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,7 +125,7 @@ final class CaptureJournal {
      * @param staticPending the static artifacts the static journal still holds uncommitted
      */
     static void deleteCommitted(Path root, Manifest committed, Map<ArtifactKey, PendingArtifact> staticPending) {
-        List<Path> stale = new java.util.ArrayList<>();
+        List<Path> stale = new ArrayList<>();
         if (staticPending.isEmpty()) {
             stale.add(file(root, ""));
         }
@@ -181,7 +185,7 @@ final class CaptureJournal {
      */
     static void deleteSuperseded(Path root, Manifest committed) {
         StoreSpec spec = committed.spec();
-        List<Map.Entry<String, Map<ArtifactKey, StoredArtifact>>> scopes = new java.util.ArrayList<>();
+        List<Map.Entry<String, Map<ArtifactKey, StoredArtifact>>> scopes = new ArrayList<>();
         scopes.add(Map.entry("", committed.statics()));
         committed.checkpoints().forEach(c -> scopes.add(Map.entry(c.checkpoint().id(), c.artifacts())));
         for (Map.Entry<String, Map<ArtifactKey, StoredArtifact>> scope : scopes) {
@@ -190,15 +194,15 @@ final class CaptureJournal {
                     return;
                 }
                 Path dir = StoreFiles.artifactDir(root, scope.getKey(), k);
-                java.util.Set<String> listed = new java.util.HashSet<>();
+                Set<String> listed = new HashSet<>();
                 a.chunks().forEach(c -> c.files().forEach(f -> listed.add(f.name())));
                 List<Path> stale;
-                try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
                     stale = files.filter(p -> {
                         String name = p.getFileName().toString();
                         return name.matches("[0-9]+-[0-9]+\\.npy") && !listed.contains(name);
                     }).toList();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     return; // nothing to clean where the directory cannot be listed; reads do not need it
                 }
                 if (!stale.isEmpty()) {

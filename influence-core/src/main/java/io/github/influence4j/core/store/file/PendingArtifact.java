@@ -3,6 +3,8 @@
 
 package io.github.influence4j.core.store.file;
 
+import io.github.influence4j.core.exception.CorruptStoreException;
+import io.github.influence4j.core.exception.StoreException;
 import io.github.influence4j.core.io.Npy;
 import io.github.influence4j.core.store.ArtifactInfo;
 import io.github.influence4j.core.store.ArtifactKey;
@@ -13,16 +15,19 @@ import io.github.influence4j.core.store.file.Manifest.StoredArtifact;
 import io.github.influence4j.core.store.file.Manifest.StoredChunk;
 import io.github.influence4j.core.store.file.Manifest.StoredFile;
 import io.github.influence4j.core.store.internal.NonFiniteCheck;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.jspecify.annotations.Nullable;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -341,23 +346,23 @@ final class PendingArtifact {
                     finite ? Finiteness.ALL_FINITE : Finiteness.NOT_ALL_FINITE))));
         }
         dirDirty = true;
-        unforced.removeAll(superseded); // the manifest will not list them: no need to force them
+        unforced.removeAll(new HashSet<>(superseded)); // the manifest will not list them: no need to force them
         packed = new StoredArtifact(info, size, out);
     }
 
     private byte[] readBack(Path file, StoredFile f, ExampleRange range) {
         byte[] bytes;
         try {
-            bytes = java.nio.file.Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
-            throw new io.github.influence4j.core.exception.StoreException("cannot read back " + file + " (" + info.key()
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new StoreException("cannot read back " + file + " (" + info.key()
                     + ", examples " + range + ") to write it into a larger on-disk chunk: " + e
                     + "; check the disk, then resume the capture (ArtifactStores.resume)", e);
         }
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(bytes);
         if (bytes.length != f.bytes() || (f.hasCrc32c() && crc.getValue() != f.crc32c())) {
-            throw new io.github.influence4j.core.exception.CorruptStoreException(file + " (" + info.key()
+            throw new CorruptStoreException(file + " (" + info.key()
                     + ", examples " + range + ") changed since it was written: " + bytes.length + " bytes, CRC32C "
                     + Long.toHexString(crc.getValue()) + ", expected " + f.bytes() + " bytes, CRC32C "
                     + Long.toHexString(f.crc32c()) + "; delete it and resume the capture (ArtifactStores.resume)"

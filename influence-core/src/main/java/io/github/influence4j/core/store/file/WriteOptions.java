@@ -3,7 +3,10 @@
 
 package io.github.influence4j.core.store.file;
 
+import io.github.influence4j.core.io.Npy;
+import io.github.influence4j.core.store.ArtifactInfo;
 import io.github.influence4j.core.store.ArtifactKind;
+import io.github.influence4j.core.store.StoreSpec;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -133,13 +136,12 @@ public record WriteOptions(long groupCommitBytes, Set<ArtifactKind> float16, lon
      * @param info the artifact as stored (its dtype after any float16 conversion)
      * @return examples per on-disk chunk, a power-of-two multiple of the store's chunk size
      */
-    public int chunkSizeFor(io.github.influence4j.core.store.StoreSpec spec,
-            io.github.influence4j.core.store.ArtifactInfo info) {
+    public int chunkSizeFor(StoreSpec spec, ArtifactInfo info) {
         int s = spec.chunkSize();
         if (smallArtifactBytes == 0 || info.isRagged()) {
             return s;
         }
-        long rowBytes = Math.max(1, info.elementsPerRow()) * io.github.influence4j.core.io.Npy.elementSize(info.dataType());
+        long rowBytes = Math.max(1, info.elementsPerRow()) * Npy.elementSize(info.dataType());
         long chunkBytes = rowBytes * s;
         long m = 1;
         while (chunkBytes * m * 2 <= smallArtifactBytes && (long) s * m < spec.numExamples() && s * m * 2 <= (1 << 30)) {
