@@ -202,7 +202,7 @@ final class CaptureJournal {
                         String name = p.getFileName().toString();
                         return name.matches("[0-9]+-[0-9]+\\.npy") && !listed.contains(name);
                     }).toList();
-                } catch (IOException e) {
+                } catch (IOException | UnsupportedOperationException e) {
                     return; // nothing to clean where the directory cannot be listed; reads do not need it
                 }
                 if (!stale.isEmpty()) {
