@@ -110,19 +110,18 @@ final class DoubleReader {
      * @param cp the checkpoint, or {@code ""}
      * @param a the artifact
      * @param range examples
-     * @param chunkSize the artifact's on-disk chunk size
      * @param checkFinite whether NaN or infinity fails the read
      * @param out receives {@code range.size() * elementsPerRow} values from index 0
      * @param generic the generic read, for fallbacks
      * @return the number of values written
      */
-    int read(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range, int chunkSize,
+    int read(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range,
             boolean checkFinite, double[] out, Generic generic) {
-        return read(root, storeId, cp, a, range, chunkSize, checkFinite, out, null, generic);
+        return read(root, storeId, cp, a, range, checkFinite, out, null, generic);
     }
 
     /**
-     * As {@link #read(Path, String, String, StoredArtifact, ExampleRange, int, boolean, double[], Generic)},
+     * As {@link #read(Path, String, String, StoredArtifact, ExampleRange, boolean, double[], Generic)},
      * into float32 (float32 artifacts copied, float16 widened exactly).
      *
      * @param root the store directory
@@ -130,16 +129,15 @@ final class DoubleReader {
      * @param cp the checkpoint, or {@code ""}
      * @param a the artifact, stored as float32 or float16
      * @param range examples
-     * @param chunkSize the artifact's on-disk chunk size
      * @param checkFinite whether NaN or infinity fails the read
      * @param out receives {@code range.size() * elementsPerRow} values from index 0
      * @param generic the generic read, for fallbacks
      * @return the number of values written
      */
-    int readFloats(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range, int chunkSize,
+    int readFloats(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range,
             boolean checkFinite, float[] out, Generic generic) {
         checkFloat32(a.info());
-        return read(root, storeId, cp, a, range, chunkSize, checkFinite, null, out, generic);
+        return read(root, storeId, cp, a, range, checkFinite, null, out, generic);
     }
 
     /**
@@ -150,7 +148,7 @@ final class DoubleReader {
         FloatCopy.checkFloat32(info.key(), info.dataType());
     }
 
-    private int read(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range, int chunkSize,
+    private int read(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range,
             boolean checkFinite, double @Nullable [] out, float @Nullable [] outF, Generic generic) {
         ArtifactInfo info = a.info();
         long perRow = info.elementsPerRow();
@@ -163,8 +161,8 @@ final class DoubleReader {
         if (range.size() == 0) {
             return 0;
         }
-        int first = range.from() / chunkSize;
-        int last = (range.to() - 1) / chunkSize;
+        int first = range.from() / a.chunkSize();
+        int last = (range.to() - 1) / a.chunkSize();
         List<StoredChunk> parts = a.chunks().subList(first, last + 1);
         if (info.isRagged() || parts.get(0).range().from() != range.from()
                 || parts.get(parts.size() - 1).range().to() != range.to()) {
@@ -194,20 +192,19 @@ final class DoubleReader {
      * @param cp the checkpoint, or {@code ""}
      * @param a the (ragged) artifact
      * @param range examples
-     * @param chunkSize the artifact's on-disk chunk size
      * @param checkFinite whether NaN or infinity fails the read
      * @param lengths receives T_i of each example of the range
      * @param generic the generic read, for fallbacks
      * @return the values
      */
-    double[] readRagged(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range, int chunkSize,
+    double[] readRagged(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range,
             boolean checkFinite, int[] lengths, Generic generic) {
-        return (double[]) readRagged(root, storeId, cp, a, range, chunkSize, checkFinite, lengths, generic, false,
+        return (double[]) readRagged(root, storeId, cp, a, range, checkFinite, lengths, generic, false,
                 null);
     }
 
     /**
-     * As {@link #readRagged(Path, String, String, StoredArtifact, ExampleRange, int, boolean, int[], Generic)},
+     * As {@link #readRagged(Path, String, String, StoredArtifact, ExampleRange, boolean, int[], Generic)},
      * into float32 (float32 artifacts copied, float16 widened exactly).
      *
      * @param root the store directory
@@ -215,7 +212,6 @@ final class DoubleReader {
      * @param cp the checkpoint, or {@code ""}
      * @param a the (ragged) artifact, stored as float32 or float16
      * @param range examples
-     * @param chunkSize the artifact's on-disk chunk size
      * @param checkFinite whether NaN or infinity fails the read
      * @param lengths receives T_i of each example of the range
      * @param generic the generic read, for fallbacks
@@ -223,14 +219,14 @@ final class DoubleReader {
      * @return the values, from index 0 ({@code reuse} or a new array of exactly their number)
      */
     float[] readRaggedFloats(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range,
-            int chunkSize, boolean checkFinite, int[] lengths, Generic generic, float @Nullable [] reuse) {
+            boolean checkFinite, int[] lengths, Generic generic, float @Nullable [] reuse) {
         checkFloat32(a.info());
-        return (float[]) readRagged(root, storeId, cp, a, range, chunkSize, checkFinite, lengths, generic, true,
+        return (float[]) readRagged(root, storeId, cp, a, range, checkFinite, lengths, generic, true,
                 reuse);
     }
 
     private Object readRagged(Path root, String storeId, String cp, StoredArtifact a, ExampleRange range,
-            int chunkSize, boolean checkFinite, int[] lengths, Generic generic, boolean floats,
+            boolean checkFinite, int[] lengths, Generic generic, boolean floats,
             float @Nullable [] reuse) {
         ArtifactInfo info = a.info();
         if (lengths.length < range.size()) {
@@ -240,8 +236,8 @@ final class DoubleReader {
         if (range.size() == 0) {
             return floats ? reuse != null ? reuse : new float[0] : new double[0];
         }
-        int first = range.from() / chunkSize;
-        int last = (range.to() - 1) / chunkSize;
+        int first = range.from() / a.chunkSize();
+        int last = (range.to() - 1) / a.chunkSize();
         List<StoredChunk> parts = a.chunks().subList(first, last + 1);
         if (!info.isRagged() || parts.get(0).range().from() != range.from()
                 || parts.get(parts.size() - 1).range().to() != range.to()) {

@@ -178,39 +178,39 @@ final class FileStoreReader implements TrainingArtifactStore {
             throw ReadChecks.missingArtifact(m.spec(), key, cp, artifacts.keySet());
         }
         ReadChecks.checkRange(m.spec(), range);
-        return RangeReader.read(root, m.spec().storeId(), cp, a, range, a.chunkSize(), buffers,
+        return RangeReader.read(root, m.spec().storeId(), cp, a, range, buffers,
                 policy == NonFinitePolicy.FAIL);
     }
 
     @Override
     public int readDoubles(String checkpointId, ArtifactKey key, ExampleRange range, double[] into) {
-        return fast(checkpointId, key, range, (storeId, a, chunkSize, checkFinite, generic) -> doubles.read(root,
-                storeId, checkpointId, a, range, chunkSize, checkFinite, into, generic));
+        return fast(checkpointId, key, range, (storeId, a, checkFinite, generic) -> doubles.read(root,
+                storeId, checkpointId, a, range, checkFinite, into, generic));
     }
 
     @Override
     public double[] readRaggedDoubles(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths) {
-        return fast(checkpointId, key, range, (storeId, a, chunkSize, checkFinite, generic) -> doubles.readRagged(root,
-                storeId, checkpointId, a, range, chunkSize, checkFinite, lengths, generic));
+        return fast(checkpointId, key, range, (storeId, a, checkFinite, generic) -> doubles.readRagged(root,
+                storeId, checkpointId, a, range, checkFinite, lengths, generic));
     }
 
     @Override
     public int readFloats(String checkpointId, ArtifactKey key, ExampleRange range, float[] into) {
-        return fast(checkpointId, key, range, (storeId, a, chunkSize, checkFinite, generic) -> doubles.readFloats(root,
-                storeId, checkpointId, a, range, chunkSize, checkFinite, into, generic));
+        return fast(checkpointId, key, range, (storeId, a, checkFinite, generic) -> doubles.readFloats(root,
+                storeId, checkpointId, a, range, checkFinite, into, generic));
     }
 
     @Override
     public float[] readRaggedFloats(String checkpointId, ArtifactKey key, ExampleRange range, int[] lengths,
             float @Nullable [] reuse) {
-        return fast(checkpointId, key, range, (storeId, a, chunkSize, checkFinite, generic) ->
-                doubles.readRaggedFloats(root, storeId, checkpointId, a, range, chunkSize, checkFinite, lengths, generic,
+        return fast(checkpointId, key, range, (storeId, a, checkFinite, generic) ->
+                doubles.readRaggedFloats(root, storeId, checkpointId, a, range, checkFinite, lengths, generic,
                         reuse));
     }
 
     /** One of {@link DoubleReader}'s reads, given what every fast read resolves first. */
     private interface FastRead<R> {
-        R read(String storeId, StoredArtifact a, int chunkSize, boolean checkFinite, DoubleReader.Generic generic);
+        R read(String storeId, StoredArtifact a, boolean checkFinite, DoubleReader.Generic generic);
     }
 
     /** Resolves the manifest snapshot, scope and artifact once, with the generic read as the fallback. */
@@ -218,7 +218,7 @@ final class FileStoreReader implements TrainingArtifactStore {
         Manifest m = manifest;
         Map<ArtifactKey, StoredArtifact> artifacts = scope(m, checkpointId);
         StoredArtifact a = artifact(m, checkpointId, artifacts, key, range);
-        return read.read(m.spec().storeId(), a, a.chunkSize(), policy == NonFinitePolicy.FAIL,
+        return read.read(m.spec().storeId(), a, policy == NonFinitePolicy.FAIL,
                 r -> read(m, checkpointId, artifacts, key, r));
     }
 

@@ -48,13 +48,12 @@ final class RangeReader {
      * @param checkpointId the checkpoint, or {@code ""}
      * @param a the stored artifact (all chunks)
      * @param range examples within {@code [0, N)}
-     * @param chunkSize the artifact's on-disk chunk size
      * @param checkFinite whether NaN or infinity fails the read ({@link NonFiniteCheck})
      * @return a chunk the caller must close
      */
     static ArtifactChunk read(Path root, String storeId, String checkpointId, StoredArtifact a, ExampleRange range,
-            int chunkSize, ChunkPool pool, boolean checkFinite) {
-        List<StoredChunk> parts = overlapping(a, range, chunkSize);
+            ChunkPool pool, boolean checkFinite) {
+        List<StoredChunk> parts = overlapping(a, range);
         ArtifactInfo info = a.info();
         boolean[] finite = {checkFinite};
         ArtifactChunk chunk = info.isRagged() ? ragged(root, storeId, checkpointId, info, parts, range, pool, finite)
@@ -62,7 +61,7 @@ final class RangeReader {
         if (checkFinite && !finite[0]) {
             try {
                 NonFiniteCheck.check(storeId, checkpointId, chunk, e -> { // precise report, or a pass for integers
-                    StoredChunk c = a.chunks().get(e / chunkSize);
+                    StoredChunk c = a.chunks().get(e / a.chunkSize());
                     return " (file " + StoreFiles.relative(root, new Origin(root, storeId, checkpointId, info, c.range())
                             .path(c.files().get(0))) + ")";
                 });
@@ -74,12 +73,12 @@ final class RangeReader {
         return chunk;
     }
 
-    private static List<StoredChunk> overlapping(StoredArtifact a, ExampleRange range, int chunkSize) {
+    private static List<StoredChunk> overlapping(StoredArtifact a, ExampleRange range) {
         if (range.size() == 0) {
             return List.of();
         }
-        int first = range.from() / chunkSize;
-        int last = (range.to() - 1) / chunkSize;
+        int first = range.from() / a.chunkSize();
+        int last = (range.to() - 1) / a.chunkSize();
         return a.chunks().subList(first, last + 1);
     }
 
